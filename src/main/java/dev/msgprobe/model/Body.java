@@ -1,0 +1,54 @@
+package dev.msgprobe.model;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * OONI's MaybeBinaryData: serialised as a plain string when the bytes are valid UTF-8,
+ * otherwise as {@code {"format":"base64","data":...}}.
+ */
+public record Body(String text, BinaryData binary) {
+
+  public static final Body EMPTY = new Body("", null);
+
+  public static Body of(byte[] bytes) {
+    try {
+      String s = StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes)).toString();
+      return new Body(s, null);
+    } catch (CharacterCodingException e) {
+      return new Body(null, BinaryData.of(bytes));
+    }
+  }
+
+  /** The body as text; binary bodies are decoded as ISO-8859-1 so byte patterns still match. */
+  public String asText() {
+    return text != null ? text : new String(binary.bytes(), StandardCharsets.ISO_8859_1);
+  }
+
+  @JsonValue
+  Object json() {
+    return text != null ? text : binary;
+  }
+
+  @JsonCreator
+  static Body fromJson(Object value) {
+    if (value == null) {
+      return EMPTY;
+    }
+    if (value instanceof String s) {
+      return new Body(s, null);
+    }
+    if (value instanceof Map<?, ?> m) {
+      return new Body(null, new BinaryData(String.valueOf(m.get("format")), String.valueOf(m.get("data"))));
+    }
+    throw new IllegalArgumentException("body is neither a string nor base64 data");
+  }
+}

@@ -1,0 +1,24 @@
+package dev.msgprobe.model;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.Map;
+
+/**
+ * The run summary ({@code <report>.summary.json}, SPEC §5). {@code network_mode} is
+ * normal | allowlist | offline; {@code controls} maps each control URL to its endpoint status;
+ * {@code services} is keyed by service name in the order services were first measured.
+ */
+@JsonPropertyOrder({"software_name", "software_version", "report_file", "probe_asn", "probe_cc", "started",
+    "runtime", "network_mode", "controls", "services"})
+public record RunSummary(
+    @JsonProperty("software_name") String softwareName,
+    @JsonProperty("software_version") String softwareVersion,
+    @JsonProperty("report_file") String reportFile,
+    @JsonProperty("probe_asn") String probeAsn,
+    @JsonProperty("probe_cc") String probeCc,
+    @JsonProperty("started") String started,
+    @JsonProperty("runtime") double runtime,
+    @JsonProperty("network_mode") String networkMode,
+    @JsonProperty("controls") Map<String, String> controls,
+    @JsonProperty("services") Map<String, ServiceSummary> services) {}
