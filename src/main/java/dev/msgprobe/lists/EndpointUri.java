@@ -1,0 +1,191 @@
+package dev.msgprobe.lists;
+
+import java.net.IDN;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * An endpoint URI taken apart: scheme lower-cased, host in lower-case ASCII (IDN converted, IPv6
+ * without brackets), port explicit or the scheme's default, path with its query ("/" when absent;
+ * the fragment is dropped, it is never sent).
+ */
+record EndpointUri(String scheme, String host, int port, String path) {
+  static final List<String> SCHEMES = List.of("https", "http", "tls", "tcp", "wss", "dns");
+
+  private static final Pattern SCHEME_AND_REST = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*)://(.*)");
+  private static final Pattern HOST_LIKE = Pattern.compile("[A-Za-z0-9.-]+\\.[A-Za-z]{2,}(:[0-9]+)?(/.*)?");
+  private static final Pattern IPV4_LIKE = Pattern.compile("[0-9.]+");
+  private static final Pattern IPV6_CHARS = Pattern.compile("[0-9a-fA-F:.]+");
+  private static final Pattern LABEL = Pattern.compile("[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?");
+
+  /** Thrown with a message that says what is wrong with the URI. */
+  static final class Invalid extends Exception {
+    Invalid(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  /** True when {@code text} starts like {@code scheme://}, whatever the scheme. */
+  static boolean looksLikeUri(String text) {
+    return SCHEME_AND_REST.matcher(text.strip()).matches();
+  }
+
+  static EndpointUri parse(String url) throws Invalid {
+    if (url.isEmpty()) {
+      throw new Invalid("empty url");
+    }
+    if (url.chars().anyMatch(Character::isWhitespace)) {
+      throw new Invalid("url '" + url + "' contains whitespace");
+    }
+    Matcher m = SCHEME_AND_REST.matcher(url);
+    if (!m.matches()) {
+      String example = HOST_LIKE.matcher(url).matches() ? "https://" + url : "https://example.com/";
+      throw new Invalid("'" + url + "' is not a URI (expected scheme://host..., e.g. " + example + ")");
+    }
+    String scheme = m.group(1).toLowerCase(Locale.ROOT);
+    if (!SCHEMES.contains(scheme)) {
+      throw new Invalid("unsupported scheme '" + m.group(1) + "' (expected " + String.join(", ", SCHEMES) + ")");
+    }
+    String rest = m.group(2);
+    int end = indexOfAny(rest, "/?#");
+    String authority = rest.substring(0, end);
+    String path = path(rest.substring(end));
+    if (authority.contains("@")) {
+      throw new Invalid("user info ('" + authority.substring(0, authority.lastIndexOf('@') + 1) + "') is not allowed in a url");
+    }
+    HostPort hp = HostPort.split(authority, scheme);
+    int port = hp.port() >= 0 ? hp.port() : defaultPort(scheme);
+    if (port < 0) {
+      throw new Invalid(scheme + " needs a port, e.g. " + scheme + "://" + authority + ":443");
+    }
+    boolean address = hp.bracketed() || IPV4_LIKE.matcher(hp.host()).matches();
+    String host = address ? address(hp.host(), hp.bracketed()) : hostName(hp.host());
+    if (!(scheme.equals("https") || scheme.equals("http") || scheme.equals("wss")) && !path.equals("/")) {
+      throw new Invalid("a " + scheme + " url has no path or query ('" + rest.substring(end) + "')");
+    }
+    if (scheme.equals("dns") && address) {
+      throw new Invalid("dns needs a host name, not an address");
+    }
+    return new EndpointUri(scheme, host, port, path);
+  }
+
+  private record HostPort(String host, int port, boolean bracketed) {
+    static HostPort split(String authority, String scheme) throws Invalid {
+      String host;
+      String portText = null;
+      boolean bracketed = authority.startsWith("[");
+      if (bracketed) {
+        int close = authority.indexOf(']');
+        if (close < 0) {
+          throw new Invalid("'[' without ']' around the IPv6 address");
+        }
+        host = authority.substring(1, close);
+        String after = authority.substring(close + 1);
+        if (after.startsWith(":")) {
+          portText = after.substring(1);
+        } else if (!after.isEmpty()) {
+          throw new Invalid("unexpected '" + after + "' after the IPv6 address");
+        }
+      } else {
+        int colon = authority.indexOf(':');
+        if (colon >= 0 && authority.indexOf(':', colon + 1) >= 0) {
+          throw new Invalid("an IPv6 address must be in brackets, e.g. " + scheme + "://[2001:db8::1]:443");
+        }
+        host = colon < 0 ? authority : authority.substring(0, colon);
+        portText = colon < 0 ? null : authority.substring(colon + 1);
+      }
+      if (host.isEmpty()) {
+        throw new Invalid("missing host");
+      }
+      return new HostPort(host, port(portText), bracketed);
+    }
+
+    private static int port(String text) throws Invalid {
+      if (text == null) {
+        return -1;
+      }
+      if (text.isEmpty()) {
+        throw new Invalid("empty port after ':'");
+      }
+      if (!text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        throw new Invalid("port '" + text + "' is not a number");
+      }
+      int port = text.length() > 5 ? Integer.MAX_VALUE : Integer.parseInt(text);
+      if (port < 1 || port > 65535) {
+        throw new Invalid("port " + text + " out of range (1-65535)");
+      }
+      return port;
+    }
+  }
+
+  private static int defaultPort(String scheme) {
+    return switch (scheme) {
+      case "https", "wss", "tls" -> 443;
+      case "http" -> 80;
+      case "dns" -> 53;
+      default -> -1;
+    };
+  }
+
+  private static String path(String rest) {
+    int fragment = rest.indexOf('#');
+    String path = fragment < 0 ? rest : rest.substring(0, fragment);
+    if (path.isEmpty()) {
+      return "/";
+    }
+    return path.startsWith("?") ? "/" + path : path;
+  }
+
+  private static String address(String text, boolean bracketed) throws Invalid {
+    if (!bracketed) {
+      String[] octets = text.split("\\.", -1);
+      boolean valid = octets.length == 4;
+      for (String octet : octets) {
+        valid &= !octet.isEmpty() && octet.length() <= 3 && Integer.parseInt(octet) <= 255;
+      }
+      if (!valid) {
+        throw new Invalid("bad IPv4 address '" + text + "'");
+      }
+      return text;
+    }
+    // Only hex digits, colons and dots reach InetAddress, and in brackets: it parses, never resolves.
+    if (!IPV6_CHARS.matcher(text).matches() || !text.contains(":")) {
+      throw new Invalid("bad IPv6 address '" + text + "'");
+    }
+    try {
+      InetAddress.getByName("[" + text + "]");
+    } catch (UnknownHostException e) {
+      throw new Invalid("bad IPv6 address '" + text + "'");
+    }
+    return text.toLowerCase(Locale.ROOT);
+  }
+
+  private static String hostName(String text) throws Invalid {
+    String ascii;
+    try {
+      ascii = IDN.toASCII(text, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
+    } catch (IllegalArgumentException e) {
+      throw new Invalid("bad host name '" + text + "'");
+    }
+    String name = ascii.endsWith(".") ? ascii.substring(0, ascii.length() - 1) : ascii;
+    for (String label : name.split("\\.", -1)) {
+      if (label.length() > 63 || !LABEL.matcher(label).matches()) {
+        throw new Invalid("bad host name '" + text + "'");
+      }
+    }
+    return name;
+  }
+
+  private static int indexOfAny(String s, String chars) {
+    for (int i = 0; i < s.length(); i++) {
+      if (chars.indexOf(s.charAt(i)) >= 0) {
+        return i;
+      }
+    }
+    return s.length();
+  }
+}
