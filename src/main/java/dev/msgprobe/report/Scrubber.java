@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,11 +27,14 @@ final class Scrubber {
 
   private final List<Pattern> patterns;
 
-  /** {@code addresses} are IPv4 or IPv6 literals; anything else is rejected. */
+  /**
+   * {@code addresses} are IPv4 or IPv6 literals; anything else is rejected. Loopback addresses are
+   * ignored: {@code probe_ip} is 127.0.0.1 by design, and a loopback answer is evidence (a bogon).
+   */
   Scrubber(Set<String> addresses) {
     List<Pattern> list = new ArrayList<>();
     for (String address : addresses) {
-      list.add(patternFor(address.trim()));
+      patternFor(address.trim()).ifPresent(list::add);
     }
     this.patterns = List.copyOf(list);
   }
@@ -43,35 +47,43 @@ final class Scrubber {
     return result;
   }
 
-  private static Pattern patternFor(String address) {
+  private static Optional<Pattern> patternFor(String address) {
     if (IPV4.matcher(address).matches()) {
-      return Pattern.compile("(?<![0-9])" + Pattern.quote(address) + "(?![0-9])");
+      return address.startsWith("127.") ? Optional.empty()
+          : Optional.of(Pattern.compile("(?<![0-9])" + Pattern.quote(address) + "(?![0-9])"));
     }
     if (IPV6.matcher(address).matches()) {
+      InetAddress parsed = parseIpv6Literal(address);
+      if (parsed.isLoopbackAddress()) {
+        return Optional.empty();
+      }
       List<String> alternatives = new ArrayList<>();
-      for (String form : ipv6Forms(address)) {
+      for (String form : ipv6Forms(address, parsed)) {
         alternatives.add(Pattern.quote(form));
       }
-      return Pattern.compile("(?<![0-9A-Fa-f:])(?:" + String.join("|", alternatives) + ")(?![0-9A-Fa-f:])",
-          Pattern.CASE_INSENSITIVE);
+      return Optional.of(Pattern.compile(
+          "(?<![0-9A-Fa-f:])(?:" + String.join("|", alternatives) + ")(?![0-9A-Fa-f:])", Pattern.CASE_INSENSITIVE));
     }
     throw new IllegalArgumentException("not an IP address literal: " + address);
   }
 
-  /** The written form, Java's full form and the RFC 5952 form; longest first so none shadows another. */
-  private static List<String> ipv6Forms(String literal) {
-    Set<String> forms = new LinkedHashSet<>();
-    forms.add(literal.toLowerCase(Locale.ROOT));
+  private static InetAddress parseIpv6Literal(String literal) {
     try {
       // Starting with a hex digit or ':' and containing ':', it is parsed as a literal, never looked up.
-      InetAddress parsed = InetAddress.getByName(literal);
-      if (parsed instanceof Inet6Address) {
-        String full = parsed.getHostAddress();
-        forms.add(full);
-        forms.add(compress(full));
-      }
+      return InetAddress.getByName(literal);
     } catch (UnknownHostException e) {
       throw new IllegalArgumentException("not an IP address literal: " + literal, e);
+    }
+  }
+
+  /** The written form, Java's full form and the RFC 5952 form; longest first so none shadows another. */
+  private static List<String> ipv6Forms(String literal, InetAddress parsed) {
+    Set<String> forms = new LinkedHashSet<>();
+    forms.add(literal.toLowerCase(Locale.ROOT));
+    if (parsed instanceof Inet6Address) {
+      String full = parsed.getHostAddress();
+      forms.add(full);
+      forms.add(compress(full));
     }
     List<String> sorted = new ArrayList<>(forms);
     sorted.sort((a, b) -> b.length() - a.length());

@@ -50,7 +50,7 @@ class ReportWriterTest {
   void concurrentWrites_produceWholeLines() throws Exception {
     Path report = dir.resolve("r.jsonl");
     int threads = 8;
-    int perThread = 40;
+    int perThread = 25;
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try (ReportWriter writer = ReportWriter.create(report, Set.of(Fixtures.PROBE_IP))) {
       List<Future<?>> futures = new ArrayList<>();
@@ -112,9 +112,7 @@ class ReportWriterTest {
     String second = ReportJson.measurementLine(simple("tcp://e2.whatsapp.net:443"));
     Files.writeString(report, first + second.substring(0, second.length() / 2));
 
-    try (ReportWriter writer = ReportWriter.append(report, Set.of())) {
-      writer.write(simple("tcp://e3.whatsapp.net:443"));
-    }
+    writeSession(report, true, "tcp://e3.whatsapp.net:443");
 
     LoadedReport loaded = ReportReader.read(report);
     assertThat(loaded.warnings()).isEmpty();
@@ -128,9 +126,7 @@ class ReportWriterTest {
     Path report = dir.resolve("r.jsonl");
     Files.writeString(report, ReportJson.measurementLine(simple("tcp://e1.whatsapp.net:443")));
 
-    try (ReportWriter writer = ReportWriter.append(report, Set.of())) {
-      writer.write(simple("tcp://e2.whatsapp.net:443"));
-    }
+    writeSession(report, true, "tcp://e2.whatsapp.net:443");
 
     assertThat(ReportReader.read(report).measurements()).extracting(Measurement::input)
         .containsExactly("tcp://e1.whatsapp.net:443", "tcp://e2.whatsapp.net:443");
@@ -141,9 +137,7 @@ class ReportWriterTest {
     Path report = dir.resolve("r.jsonl");
     Files.writeString(report, "{\"annotations\":{\"serv");
 
-    try (ReportWriter writer = ReportWriter.append(report, Set.of())) {
-      writer.write(simple("tcp://e2.whatsapp.net:443"));
-    }
+    writeSession(report, true, "tcp://e2.whatsapp.net:443");
 
     assertThat(Files.readAllLines(report)).hasSize(1);
     assertThat(ReportReader.read(report).measurements()).hasSize(1);
@@ -152,12 +146,8 @@ class ReportWriterTest {
   @Test
   void appendToCleanFile_addsLinesAfterTheExistingOnes() throws IOException {
     Path report = dir.resolve("r.jsonl");
-    try (ReportWriter writer = ReportWriter.create(report, Set.of())) {
-      writer.write(simple("tcp://e1.whatsapp.net:443"));
-    }
-    try (ReportWriter writer = ReportWriter.append(report, Set.of())) {
-      writer.write(simple("tcp://e2.whatsapp.net:443"));
-    }
+    writeSession(report, false, "tcp://e1.whatsapp.net:443");
+    writeSession(report, true, "tcp://e2.whatsapp.net:443");
 
     assertThat(ReportReader.read(report).measurements()).hasSize(2);
   }
@@ -165,12 +155,8 @@ class ReportWriterTest {
   @Test
   void create_replacesAnExistingFile_andMakesParentDirectories() throws IOException {
     Path report = dir.resolve("reports/nested/r.jsonl");
-    try (ReportWriter writer = ReportWriter.create(report, Set.of())) {
-      writer.write(simple("tcp://e1.whatsapp.net:443"));
-    }
-    try (ReportWriter writer = ReportWriter.create(report, Set.of())) {
-      writer.write(simple("tcp://e2.whatsapp.net:443"));
-    }
+    writeSession(report, false, "tcp://e1.whatsapp.net:443");
+    writeSession(report, false, "tcp://e2.whatsapp.net:443");
 
     assertThat(ReportReader.read(report).measurements()).extracting(Measurement::input)
         .containsExactly("tcp://e2.whatsapp.net:443");
@@ -211,6 +197,13 @@ class ReportWriterTest {
     }
 
     assertThat(new String(Files.readAllBytes(report), StandardCharsets.UTF_8)).contains("Роскомнадзора");
+  }
+
+  /** Opens the report (appending or replacing), writes one measurement of {@code input}, closes it. */
+  private static void writeSession(Path report, boolean append, String input) throws IOException {
+    try (ReportWriter writer = append ? ReportWriter.append(report, Set.of()) : ReportWriter.create(report, Set.of())) {
+      writer.write(simple(input));
+    }
   }
 
   private static Measurement simple(String input) {

@@ -49,6 +49,14 @@ class ScrubberTest {
   }
 
   @Test
+  void loopbackAddresses_areNeverScrubbed() {
+    Scrubber s = new Scrubber(Set.of("127.0.0.1", "::1", "1.2.3.4"));
+
+    assertThat(s.scrub("\"probe_ip\":\"127.0.0.1\" ::1 1.2.3.4"))
+        .isEqualTo("\"probe_ip\":\"127.0.0.1\" ::1 [scrubbed]");
+  }
+
+  @Test
   void somethingThatIsNotAnAddress_isRejected() {
     assertThatThrownBy(() -> new Scrubber(Set.of("example.com"))).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new Scrubber(Set.of("1"))).isInstanceOf(IllegalArgumentException.class);
