@@ -1,2 +1,6 @@
-/** Reports: the JSONL writer and reader, the summary writer, the table renderer. */
+/**
+ * Reports: the JSONL writer ({@link dev.msgprobe.report.ReportWriter}) and lenient reader
+ * ({@link dev.msgprobe.report.ReportReader}), the summary file, the table and Markdown renderers,
+ * report ids and resume keys. Serialises and renders only: verdicts and summaries come from analysis.
+ */
 package dev.msgprobe.report;

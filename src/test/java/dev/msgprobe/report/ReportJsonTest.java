@@ -1,0 +1,77 @@
+package dev.msgprobe.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.msgprobe.model.Body;
+import dev.msgprobe.model.Layer;
+import dev.msgprobe.model.Measurement;
+import dev.msgprobe.model.Method;
+import dev.msgprobe.model.RunSummary;
+import dev.msgprobe.model.Status;
+import java.io.IOException;
+import org.junit.jupiter.api.Test;
+
+class ReportJsonTest {
+
+  @Test
+  void measurementRoundTripsThroughJson_equal() throws IOException {
+    Measurement m = Fixtures.blockedWeb();
+
+    Measurement back = ReportJson.parseMeasurement(ReportJson.measurementLine(m));
+
+    assertThat(back).isEqualTo(m);
+  }
+
+  @Test
+  void binaryBody_isWrittenAsBase64Object_andReadBackAsBinary() throws IOException {
+    String line = ReportJson.measurementLine(Fixtures.blockedWeb());
+
+    assertThat(line).contains("\"body\":{\"format\":\"base64\",\"data\":\"H4sIAP8=\"}");
+    Body body = ReportJson.parseMeasurement(line).testKeys().requests().get(0).response().body();
+    assertThat(body.text()).isNull();
+    assertThat(body.binary().bytes()).containsExactly(0x1f, 0x8b, 0x08, 0x00, 0xff);
+  }
+
+  @Test
+  void verdictEnums_useWireNames_andReadBack() throws IOException {
+    String line = ReportJson.measurementLine(Fixtures.blockedWeb());
+
+    assertThat(line).contains("\"verdict\":{\"status\":\"blocked\",\"layer\":\"tls\",\"method\":\"tls.reset\","
+        + "\"sni_filtering\":true,\"confidence\":\"high\"");
+    var verdict = ReportJson.parseMeasurement(line).testKeys().verdict();
+    assertThat(verdict.status()).isEqualTo(Status.BLOCKED);
+    assertThat(verdict.layer()).isEqualTo(Layer.TLS);
+    assertThat(verdict.method()).isEqualTo(Method.TLS_RESET);
+  }
+
+  @Test
+  void nullsAreExplicit_andSmallTimesHaveNoExponent() {
+    String line = ReportJson.measurementLine(Fixtures.blockedWeb());
+
+    assertThat(line).contains("\"failed_operation\":null", "\"resolver_hostname\":null", "\"t0\":0.000012,");
+    assertThat(line).doesNotContain("E-");
+  }
+
+  @Test
+  void unknownProperties_areIgnoredWhenReading() throws IOException {
+    Measurement m = ReportJson.parseMeasurement("{\"input\":\"tcp://e1.whatsapp.net:5222\",\"x_future\":[1,2]}");
+
+    assertThat(m.input()).isEqualTo("tcp://e1.whatsapp.net:5222");
+  }
+
+  @Test
+  void trailingGarbageAfterTheObject_isNotAMeasurement() {
+    assertThatThrownBy(() -> ReportJson.parseMeasurement("{\"input\":\"a\"} {\"input\":\"b\"}"))
+        .isInstanceOf(IOException.class);
+  }
+
+  @Test
+  void summaryJson_matchesGoldenFile_andRoundTrips() throws IOException {
+    RunSummary summary = Fixtures.summary();
+    String json = ReportJson.summaryJson(summary);
+
+    Golden.assertMatches("summary.json", json);
+    assertThat(ReportJson.parseSummary(json)).isEqualTo(summary);
+  }
+}
