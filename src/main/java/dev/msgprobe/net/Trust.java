@@ -40,7 +40,7 @@ public final class Trust {
    */
   public static Trust load(Path caFile) throws IOException {
     if (caFile == null) {
-      return of(List.of());
+      return jdkDefault();
     }
     List<X509Certificate> certificates = new ArrayList<>();
     try (InputStream in = Files.newInputStream(caFile)) {
@@ -54,6 +54,11 @@ public final class Trust {
       throw new IOException("no certificate in " + caFile);
     }
     return of(certificates);
+  }
+
+  /** The JDK's default trust alone. */
+  public static Trust jdkDefault() {
+    return of(List.of());
   }
 
   /** The JDK's default trust plus {@code extraCas}. */
