@@ -35,10 +35,17 @@ final class DnsMessages {
     }
   }
 
-  /** {@code ip:port}, brackets around an IPv6 address. */
-  static String endpoint(InetSocketAddress address) {
-    String host = address.getAddress() != null ? address.getAddress().getHostAddress() : address.getHostString();
-    return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + address.getPort();
+  /**
+   * {@code ip:port}, brackets around an IPv6 address.
+   *
+   * @throws IllegalArgumentException when {@code resolver} is an unresolved name (resolvers are IPs)
+   */
+  static String endpoint(InetSocketAddress resolver) {
+    if (resolver.isUnresolved()) {
+      throw new IllegalArgumentException("a resolver must be an IP address: " + resolver);
+    }
+    String ip = IpLiterals.format(resolver.getAddress().getAddress());
+    return (ip.indexOf(':') >= 0 ? "[" + ip + "]" : ip) + ":" + resolver.getPort();
   }
 
   /**

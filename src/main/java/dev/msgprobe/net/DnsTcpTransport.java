@@ -20,6 +20,7 @@ public final class DnsTcpTransport implements DnsTransport {
   private final String resolverAddress;
   private final int timeoutMillis;
 
+  /** @throws IllegalArgumentException when {@code resolver} is an unresolved name */
   public DnsTcpTransport(InetSocketAddress resolver, Duration timeout) {
     this.resolver = resolver;
     this.resolverAddress = DnsMessages.endpoint(resolver);

@@ -36,6 +36,7 @@ public final class DnsUdpTransport {
   private final long timeoutNanos;
   private final long graceNanos;
 
+  /** @throws IllegalArgumentException when {@code resolver} is an unresolved name */
   public DnsUdpTransport(InetSocketAddress resolver, Duration timeout, Duration grace) {
     this.resolver = resolver;
     this.resolverAddress = DnsMessages.endpoint(resolver);

@@ -3,6 +3,7 @@ package dev.msgprobe.net;
 import static dev.msgprobe.testing.FakeDnsBehaviour.answer;
 import static dev.msgprobe.testing.FakeDnsBehaviour.race;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.msgprobe.model.DnsAnswer;
 import dev.msgprobe.model.Failures;
@@ -193,6 +194,12 @@ class DnsUdpTransportTest {
 
     assertThat(toNowhere.exchange("web.example", DnsQueryType.A, clock).first().failure())
         .isEqualTo(Failures.CONNECTION_REFUSED);
+  }
+
+  @Test
+  void resolverGivenByName_isRejected() {
+    assertThatThrownBy(() -> new DnsUdpTransport(InetSocketAddress.createUnresolved("dns.example", 53), TIMEOUT, GRACE))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
