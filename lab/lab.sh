@@ -8,6 +8,9 @@
 #   lab/lab.sh status           show what exists
 #   lab/lab.sh check-kernel     test every kernel feature the lab uses
 #   lab/lab.sh env              print the probe settings (resolver, DoH, CA, decoy) as VAR=value
+#   lab/lab.sh probe OUT [ARG...]  run ./msgprobe in the vantage against the lab (report OUT,
+#                               summary beside it), starting a control vantage if the scenario
+#                               says `control: yes` and the probe has `helper`
 #
 # Safety: every namespace and link is named mp-*; links are created directly inside the lab
 # namespaces (never in the root namespace); every nft/iptables/tc/sysctl command runs via
@@ -227,10 +230,11 @@ lab_down() {
     : > "$RUN/pids"
   fi
   # extra PIDs started by other lab scripts (e.g. the probe's helper), same rule
+  # (started with setsid, so each PID is also its process group: stop the group, by id)
   if [ -f "$RUN/extra-pids" ]; then
     local pid
     while read -r pid _; do
-      [ -n "$pid" ] && kill "$pid" 2>/dev/null || true
+      [ -n "$pid" ] && kill -- "-$pid" 2>/dev/null || true
     done < "$RUN/extra-pids"
     rm -f "$RUN/extra-pids"
   fi
@@ -267,6 +271,61 @@ lab_env() {
   echo "MP_LAB_INET_IP=$INET_IP"
 }
 
+MSGPROBE="$REPO/msgprobe"
+HELPER_ADDR="$INET_IP:8765"
+
+have_probe() { [ -x "$MSGPROBE" ]; }
+
+probe_prepare() {
+  have_probe || die "./msgprobe not found at $REPO (the probe is not built yet)"
+  # build outside the lab namespaces: the vantage has no route to any registry
+  (cd "$REPO" && "$MSGPROBE" --version >/dev/null) || die "./msgprobe --version failed (build?)"
+}
+
+start_control() {
+  # the control vantage (OONI test-helper API) lives in the uncensored internet namespace and
+  # resolves through the lab's authoritative DNS (resolv.conf bind-mounted in a private mount ns)
+  grep -q '^SC_CONTROL=yes' "$RUN/scenario.env" || return 0
+  if ! (cd "$REPO" && "$MSGPROBE" helper --help >/dev/null 2>&1); then
+    echo "lab: scenario wants a control vantage but ./msgprobe has no working 'helper'; running without" >&2
+    return 0
+  fi
+  echo "nameserver 193.0.14.129" > "$RUN/inet-resolv.conf"
+  setsid ip netns exec $NS_INET unshare -m --propagation private sh -c \
+    "mount --bind '$RUN/inet-resolv.conf' /etc/resolv.conf && cd '$REPO' && exec '$MSGPROBE' helper --listen $HELPER_ADDR --allow-private" \
+    > "$RUN/helper.log" 2>&1 &
+  echo "$! helper" >> "$RUN/extra-pids"
+  for _ in $(seq 1 100); do
+    nsx $NS_VAN bash -c "exec 3<>/dev/tcp/${HELPER_ADDR%:*}/${HELPER_ADDR#*:}" 2>/dev/null && { echo "http://$HELPER_ADDR/"; return 0; }
+    sleep 0.2
+  done
+  echo "lab: control vantage did not start (see $RUN/helper.log); running without" >&2
+}
+
+lab_probe() {
+  need_root
+  local out=$1; shift
+  [ -f "$RUN/scenario.env" ] || die "the lab is not up"
+  probe_prepare
+  local targets=() control
+  # shellcheck disable=SC1091
+  . "$RUN/scenario.env"
+  if [ ! -d "$REPO/test-lists" ]; then
+    # no built-in lists yet: measure the lab's sample lists (controls stay baselines)
+    for f in $LISTS; do [ "$(basename "$f")" = controls.csv ] || targets+=("$f"); done
+  fi
+  control=$(start_control)
+  mkdir -p "$(dirname "$out")"
+  local rc=0
+  (cd "$REPO" && nsx $NS_VAN "$MSGPROBE" run "${targets[@]}" \
+      --resolver "$RESOLVER_IP" --doh "$DOH_URL" --ca-file "$RUN/lab-ca.pem" \
+      --decoy-sni "$DECOY_SNI" --timeout "${MP_LAB_TIMEOUT:-3}" --parallel "${MP_LAB_PARALLEL:-8}" \
+      --no-progress ${control:+--control "$control"} -o "$out" "$@") || rc=$?
+  cp "$RUN/expected.json" "${out%.jsonl}.expected.json"
+  echo "lab: msgprobe exited $rc; report $out; expectations ${out%.jsonl}.expected.json" >&2
+  return $rc
+}
+
 case "${1:-}" in
   up) [ $# -ge 2 ] || die "usage: lab.sh up SCENARIO"; lab_up "$2" ;;
   down) need_root; lab_down ;;
@@ -275,5 +334,6 @@ case "${1:-}" in
   status) lab_status ;;
   check-kernel) check_kernel ;;
   env) lab_env ;;
+  probe) shift; [ $# -ge 1 ] || die "usage: lab.sh probe OUT.jsonl [msgprobe args]"; lab_probe "$@" ;;
   *) sed -n '2,16p' "${BASH_SOURCE[0]}"; exit 2 ;;
 esac

@@ -17,6 +17,8 @@ Python 3 standard library only. Usage:
   lablib.py plan SCENARIO_FILE RUN_DIR [LIST_DIR_OR_FILE...]
   lablib.py expect SCENARIO_FILE [LIST...]        print the expectation table
   lablib.py show SCENARIO_FILE                    print the parsed scenario
+  lablib.py compare EXPECTED_JSON REPORT_JSONL    confusion table, expected vs got;
+                                                  exit 1 on a mismatch when the scenario asserts
 """
 import csv
 import fnmatch
@@ -488,6 +490,58 @@ def plan(scenario_path, run_dir, list_paths):
     return sc, eps, addr
 
 
+def fmt_verdict(v):
+    if not v:
+        return "(none)"
+    return f"{v.get('status')} {v.get('layer') or '-'} {v.get('method')}"
+
+
+def verdict_matches(got, alts):
+    for e in alts:
+        if all(e[k] == "*" or (e[k] or None) == (got.get(k) or None)
+               for k in ("status", "layer", "method")):
+            return True
+    return False
+
+
+def compare(expected_path, report_path):
+    """Print a confusion table (expected status/method vs got) and the mismatches."""
+    exp = json.load(open(expected_path))
+    eps = exp["endpoints"]
+    seen, rows = set(), []
+    with open(report_path, encoding="utf-8") as f:
+        for line in f:
+            if not line.strip():
+                continue
+            m = json.loads(line)
+            url = m.get("input")
+            v = (m.get("test_keys") or {}).get("verdict") or {}
+            e = eps.get(url) or eps.get(url.rstrip("/")) or eps.get(url + "/") if url else None
+            seen.add(url)
+            rows.append((url, e["expect"] if e and e["expect"] else None, v))
+    missing = [u for u, e in eps.items() if u not in seen and e["list"] != "controls"]
+    table, bad = {}, []
+    for url, alts, v in rows:
+        key_e = " or ".join(fmt_verdict(a) for a in alts) if alts else "(no expectation)"
+        key_g = fmt_verdict(v)
+        table[(key_e, key_g)] = table.get((key_e, key_g), 0) + 1
+        if alts is None or not verdict_matches(v, alts):
+            bad.append((url, key_e, key_g))
+    w = max([len(k[0]) for k in table] + [8])
+    print(f"scenario {exp['scenario']} (assert: {'yes' if exp['assert'] else 'no'})")
+    print(f"  {'expected':{w}}  {'got':30} count")
+    for (ke, kg), n in sorted(table.items()):
+        mark = " " if (ke, kg) not in {(b[1], b[2]) for b in bad} else "x"
+        print(f"{mark} {ke:{w}}  {kg:30} {n}")
+    for url, ke, kg in bad:
+        print(f"MISMATCH {url}: expected {ke}, got {kg}")
+    for u in missing:
+        print(f"MISSING  {u}: not in the report")
+    ok = not bad and not missing
+    print(f"compare: {len(rows)} measurements, {len(bad)} mismatches, {len(missing)} missing")
+    return 0 if ok or not exp["assert"] else 1
+
+
 def main(argv):
     if len(argv) < 2:
         print(__doc__)
@@ -504,6 +558,8 @@ def main(argv):
             s = " or ".join(f"{x['status']} {x['layer'] or '-'} {x['method']}" for x in e["any"]) \
                 if e else "(no expectation)"
             print(f"{ep['url']:45} {ep['service']:9} {s}")
+    elif cmd == "compare":
+        return compare(argv[2], argv[3])
     elif cmd == "show":
         print(json.dumps(read_scenario(argv[2]), indent=1))
     else:
