@@ -469,7 +469,12 @@ def plan(scenario_path, run_dir, list_paths):
     expected = {}
     for ep in eps:
         e = expectation(sc, ep)
-        expected[ep["url"]] = {"service": ep["service"], "list": ep["list"],
+        prev = expected.get(ep["url"])
+        if prev is not None:            # same URL in two lists (max.ru): keep the service row
+            prev["lists"].append(ep["list"])
+            if prev["list"] != "controls":
+                continue
+        expected[ep["url"]] = {"lists": (prev or {}).get("lists", []) + ([] if prev else [ep["list"]]),"service": ep["service"], "list": ep["list"],
                                "function": ep["function"],
                                "expect": e["any"] if e else None,
                                "rule_line": e["line"] if e else None}
