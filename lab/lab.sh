@@ -90,7 +90,9 @@ make_certs() {
   local want have
   want=$(cat "$RUN/hosts.txt" "$RUN/addresses.txt" | sha256sum | cut -c1-16)
   have=$(cat "$CERTS/hash" 2>/dev/null || true)
-  [ "$want" = "$have" ] && [ -s "$CERTS/lab-leaf.pem" ] && return 0
+  # reuse while the names are unchanged and the certificates are good for another day
+  [ "$want" = "$have" ] && [ -s "$CERTS/lab-leaf.pem" ] && [ -s "$CERTS/isp-leaf.pem" ] &&
+    openssl x509 -checkend 86400 -noout -in "$CERTS/lab-leaf.pem" >/dev/null 2>&1 && return 0
   local t=$CERTS/tmp; rm -rf "$t"; mkdir -p "$t"
   local san="" h
   while read -r h; do [ -n "$h" ] && san+="DNS:$h,"; done < "$RUN/hosts.txt"

@@ -138,11 +138,20 @@ def read_lists(paths):
 
 
 # ---- address plan -----------------------------------------------------------
+# operator by domain, for rows whose service is not given (URI-per-line lists)
+DOMAIN_POOLS = {"whatsapp.net": "whatsapp", "whatsapp.com": "whatsapp", "wa.me": "whatsapp",
+                "telegram.org": "telegram", "t.me": "telegram", "telegram.me": "telegram",
+                "telesco.pe": "telegram", "max.ru": "max", "oneme.ru": "max", "okcdn.ru": "max"}
+
+
 def pool_for(ep):
     if ep["service"] in ("whatsapp", "telegram", "max"):
         return ep["service"]
     if ep["list"] == "controls" or ep["service"] == "controls":
         return "domestic" if ep["function"] == "domestic" else "foreign"
+    for dom, pool in DOMAIN_POOLS.items():
+        if ep["host"] == dom or ep["host"].endswith("." + dom):
+            return pool
     return "other"
 
 
