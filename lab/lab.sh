@@ -170,27 +170,27 @@ lab_up() {
   local ns
   for ns in $NS_VAN $NS_ISP $NS_INET; do
     nsx $ns sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1
-    nsx $ns ip link set lo up
+    ip -n $ns link set lo up
   done
   # vantage
-  nsx $NS_VAN ip addr add $VANTAGE_IP/24 dev mp-van0
-  nsx $NS_VAN ip link set mp-van0 up
-  nsx $NS_VAN ip route add default via $ISP_VAN_IP
+  ip -n $NS_VAN addr add $VANTAGE_IP/24 dev mp-van0
+  ip -n $NS_VAN link set mp-van0 up
+  ip -n $NS_VAN route add default via $ISP_VAN_IP
   # ISP (router + resolver + censor)
-  nsx $NS_ISP ip addr add $ISP_VAN_IP/24 dev mp-isp-van
-  nsx $NS_ISP ip addr add $ISP_INET_IP/24 dev mp-isp-inet
-  nsx $NS_ISP ip addr add $RESOLVER_IP/32 dev lo
-  nsx $NS_ISP ip addr add $SINKHOLE_IP/32 dev lo
-  nsx $NS_ISP ip link set mp-isp-van up
-  nsx $NS_ISP ip link set mp-isp-inet up
-  nsx $NS_ISP ip route add default via $INET_IP
-  nsx $NS_ISP ip route add blackhole 10.0.0.0/8      # bogon answers go nowhere (timeout)
+  ip -n $NS_ISP addr add $ISP_VAN_IP/24 dev mp-isp-van
+  ip -n $NS_ISP addr add $ISP_INET_IP/24 dev mp-isp-inet
+  ip -n $NS_ISP addr add $RESOLVER_IP/32 dev lo
+  ip -n $NS_ISP addr add $SINKHOLE_IP/32 dev lo
+  ip -n $NS_ISP link set mp-isp-van up
+  ip -n $NS_ISP link set mp-isp-inet up
+  ip -n $NS_ISP route add default via $INET_IP
+  ip -n $NS_ISP route add blackhole 10.0.0.0/8      # bogon answers go nowhere (timeout)
   nsx $NS_ISP sysctl -qw net.ipv4.ip_forward=1 net.ipv4.conf.all.rp_filter=0 \
     net.ipv4.conf.default.rp_filter=0 net.netfilter.nf_conntrack_acct=1
   # internet: every lab address lives on its loopback
-  nsx $NS_INET ip addr add $INET_IP/24 dev mp-inet0
-  nsx $NS_INET ip link set mp-inet0 up
-  nsx $NS_INET ip route add 10.77.1.0/24 via $ISP_INET_IP
+  ip -n $NS_INET addr add $INET_IP/24 dev mp-inet0
+  ip -n $NS_INET link set mp-inet0 up
+  ip -n $NS_INET route add 10.77.1.0/24 via $ISP_INET_IP
   sed 's|.*|addr add &/32 dev lo|' "$RUN/addresses.txt" > "$RUN/inet-addrs.batch"
   ip -n $NS_INET -batch "$RUN/inet-addrs.batch"
   # real links carry MTU-sized packets: no TSO/GSO/GRO super-packets, so the censor's
