@@ -1,0 +1,96 @@
+#!/usr/bin/python3
+"""The lab's "internet": every server the built-in lists need, in namespace mp-inet.
+
+usage: internet.py INET_JSON CERT_DIR READY_FILE
+
+- authoritative DNS (UDP+TCP 53) for every lab hostname at cfg["auth_dns"]
+- on every (address, port) of cfg["listen_tcp"]: a sniffing server: TLS (lab CA leaf,
+  any SNI) then HTTP; plain HTTP; anything else or silence is accepted and held
+- HTTP: any path -> small page; GET /msgprobe/bulk?bytes=N (or /msgprobe/bulk/N) -> N bytes;
+  POST/PUT any path -> 200 after reading the body; Upgrade: websocket -> RFC 6455 101 + echo;
+  /dns-query (GET ?dns= and POST application/dns-message) -> DoH (RFC 8484)
+- UDP 443 on every address: echo (stands in for QUIC servers)
+"""
+import json
+import os
+import socket
+import sys
+import threading
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import dnswire  # noqa: E402
+import labhttp  # noqa: E402
+
+cfg = json.load(open(sys.argv[1]))
+certdir = sys.argv[2]
+ready = sys.argv[3]
+zone = {k.lower(): v for k, v in cfg["zone"].items()}
+
+
+def dns_answer(query):
+    try:
+        _, _, qname, qtype, _, _ = dnswire.parse_question(query)
+    except (ValueError, IndexError):
+        return None
+    if qname in zone:
+        return dnswire.response(query, "NOERROR", zone[qname])
+    return dnswire.response(query, "NXDOMAIN")
+
+
+def dns_udp(sock, data, peer):
+    ans = dns_answer(data)
+    if ans:
+        sock.sendto(ans, peer)
+
+
+def dns_tcp(conn, local, peer):
+    conn.settimeout(10)
+    while True:
+        q = dnswire.read_tcp_message(conn)
+        if not q:
+            return
+        ans = dns_answer(q)
+        if ans:
+            dnswire.write_tcp_message(conn, ans)
+
+
+ctx = labhttp.tls_context(os.path.join(certdir, "lab-leaf.pem"), os.path.join(certdir, "lab-leaf.key"))
+host_of = {}
+for h, ips in zone.items():
+    for ip in ips:
+        host_of.setdefault(ip, h)
+
+
+def web(conn, local, peer):
+    kind = labhttp.sniff(conn)
+    if kind is None:
+        return
+    if kind == "other":
+        return labhttp.hold(conn)
+    if kind == "tls":
+        conn.settimeout(30)
+        conn = ctx.wrap_socket(conn, server_side=True)
+    labhttp.serve_http(conn, peer, labhttp.LabHandler, dns_answer=dns_answer,
+                       default_host=host_of.get(local[0], local[0]),
+                       verbose=os.environ.get("MP_LAB_VERBOSE") == "1")
+
+
+def udp_echo(sock, data, peer):
+    sock.sendto(data, peer)
+
+
+tcp, udp = [], []
+for ip, port in cfg["listen_tcp"]:
+    tcp.append((labhttp.listen_tcp(ip, port), web))
+for ip, port in cfg["listen_udp"]:
+    s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    s.bind((ip, port))
+    udp.append((s, udp_echo))
+a = cfg["auth_dns"]
+s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+s.bind((a, 53))
+udp.append((s, dns_udp))
+tcp.append((labhttp.listen_tcp(a, 53), dns_tcp))
+labhttp.write_ready(ready)
+labhttp.log(f"internet: {len(tcp)} TCP and {len(udp)} UDP listeners up")
+labhttp.serve_forever(tcp, udp)

@@ -1,0 +1,296 @@
+package dev.msgprobe.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Runs msgprobe, unchanged, inside the censorship lab (lab/, Linux network namespaces) once per
+ * scenario in lab/scenarios/*.conf and compares every endpoint's {@code test_keys.verdict}
+ * (status, layer, method) with the scenario's expectations. Prints a confusion table (expected vs
+ * got) for every scenario; asserts only the scenarios whose file says {@code assert: yes}.
+ *
+ * <p>Needs root, working {@code ip netns}, the lab's tools ({@code bash lab/setup-deps.sh}) and a
+ * built {@code ./msgprobe}; skipped with a message otherwise. Reads the report generically with
+ * Jackson, independent of the probe's model classes. Subset: {@code -Dmsgprobe.lab.scenarios=a,b}.
+ * Reports, expectations and logs go to {@code target/lab-reports/}.
+ */
+@Tag("lab")
+class LabScenariosIT {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final long SCENARIO_TIMEOUT_MINUTES = 10;
+  private static Path repo;
+  private static Path reports;
+
+  @BeforeAll
+  static void preconditions() throws Exception {
+    repo = findRepo();
+    assumeTrue(repo != null, "lab/run-scenario.sh not found above " + Path.of("").toAbsolutePath());
+    assumeTrue(run(List.of("id", "-u"), 10).output().strip().equals("0"),
+        "lab tests need root (network namespaces); skipped");
+    assumeTrue(run(List.of("ip", "netns", "list"), 10).exit() == 0,
+        "`ip netns` does not work here (iproute2 missing or no namespace support); skipped");
+    Result tools = run(List.of("bash", "-c",
+        "for t in ip nft iptables iptables-restore curl dig openssl ethtool /usr/bin/python3; do"
+            + " command -v $t >/dev/null || echo $t; done"), 10);
+    assumeTrue(tools.output().isBlank(),
+        "lab tools missing: " + tools.output().strip().replace('\n', ' ')
+            + " (run: sudo bash lab/setup-deps.sh); skipped");
+    Result kernel = run(List.of("bash", repo.resolve("lab/lab.sh").toString(), "check-kernel"), 60);
+    assumeTrue(kernel.exit() == 0, "kernel features missing for the lab:\n" + kernel.output());
+    assumeTrue(Files.isExecutable(repo.resolve("msgprobe")),
+        "./msgprobe not found at " + repo + "; build the probe first; skipped");
+    reports = repo.resolve("target/lab-reports");
+    Files.createDirectories(reports);
+  }
+
+  @AfterAll
+  static void teardown() throws Exception {
+    if (repo != null) {
+      run(List.of("bash", repo.resolve("lab/lab.sh").toString(), "down"), 60);
+    }
+  }
+
+  @TestFactory
+  Stream<DynamicTest> scenarios() throws IOException {
+    Set<String> only = new LinkedHashSet<>();
+    String prop = System.getProperty("msgprobe.lab.scenarios", "").strip();
+    if (!prop.isEmpty()) {
+      only.addAll(Arrays.asList(prop.split("\\s*,\\s*")));
+    }
+    List<String> names = new ArrayList<>();
+    try (Stream<Path> files = Files.list(repo.resolve("lab/scenarios"))) {
+      files.map(p -> p.getFileName().toString())
+          .filter(n -> n.endsWith(".conf"))
+          .map(n -> n.substring(0, n.length() - ".conf".length()))
+          .filter(n -> only.isEmpty() || only.contains(n))
+          .sorted()
+          .forEach(names::add);
+    }
+    return names.stream().map(n -> DynamicTest.dynamicTest(n, () -> runScenario(n)));
+  }
+
+  private void runScenario(String name) throws Exception {
+    Path out = reports.resolve(name + ".jsonl");
+    Result r = run(List.of("bash", repo.resolve("lab/run-scenario.sh").toString(), name,
+        out.toString()), SCENARIO_TIMEOUT_MINUTES * 60);
+    Files.writeString(reports.resolve(name + ".log"), r.output(), StandardCharsets.UTF_8);
+    assertThat(r.exit()).as("lab/run-scenario.sh %s (log: %s)\n%s", name,
+        reports.resolve(name + ".log"), tail(r.output())).isZero();
+
+    JsonNode expected = JSON.readTree(reports.resolve(name + ".expected.json").toFile());
+    boolean asserted = expected.path("assert").asBoolean(false);
+    JsonNode endpoints = expected.path("endpoints");
+
+    Map<String, Map<String, Integer>> table = new TreeMap<>();
+    List<String> mismatches = new ArrayList<>();
+    Set<String> seen = new LinkedHashSet<>();
+    try (BufferedReader in = Files.newBufferedReader(out, StandardCharsets.UTF_8)) {
+      String line;
+      while ((line = in.readLine()) != null) {
+        if (line.isBlank()) {
+          continue;
+        }
+        JsonNode m = JSON.readTree(line);
+        String input = m.path("input").asText("");
+        JsonNode verdict = m.path("test_keys").path("verdict");
+        JsonNode exp = lookup(endpoints, input);
+        seen.add(input);
+        seen.add(stripSlash(input));
+        if (exp != null && !exp.path("served").asBoolean(true)) {
+          continue; // a literal the lab cannot serve (IPv6, private): not compared
+        }
+        String got = format(verdict);
+        String want = exp == null ? "(no expectation)" : formatAlternatives(exp.path("expect"));
+        table.computeIfAbsent(want, k -> new TreeMap<>()).merge(got, 1, Integer::sum);
+        if (exp == null || !matchesAny(verdict, exp.path("expect"))) {
+          mismatches.add(input + ": expected " + want + ", got " + got
+              + evidence(verdict));
+        }
+      }
+    }
+    List<String> missing = new ArrayList<>();
+    for (Iterator<String> it = endpoints.fieldNames(); it.hasNext(); ) {
+      String url = it.next();
+      boolean control = "controls".equals(endpoints.get(url).path("list").asText());
+      boolean served = endpoints.get(url).path("served").asBoolean(true);
+      if (!control && served && !seen.contains(url) && !seen.contains(stripSlash(url))) {
+        missing.add(url);
+      }
+    }
+    String wantMode = expected.path("network_mode").isTextual()
+        ? expected.path("network_mode").asText() : null;
+    String gotMode = null;
+    Path summary = reports.resolve(name + ".summary.json");
+    if (Files.exists(summary)) {
+      gotMode = JSON.readTree(summary.toFile()).path("network_mode").asText(null);
+    }
+
+    printTable(name, asserted, table, mismatches, missing, wantMode, gotMode);
+    if (asserted) {
+      assertThat(mismatches).as("scenario %s: endpoints whose verdict differs", name).isEmpty();
+      assertThat(missing).as("scenario %s: endpoints missing from the report", name).isEmpty();
+      if (wantMode != null) {
+        assertThat(gotMode).as("scenario %s: summary network_mode", name).isEqualTo(wantMode);
+      }
+    }
+  }
+
+  // ---- expectations ------------------------------------------------------------------------
+
+  private static JsonNode lookup(JsonNode endpoints, String input) {
+    for (String k : List.of(input, stripSlash(input), input + "/")) {
+      if (endpoints.has(k)) {
+        return endpoints.get(k);
+      }
+    }
+    return null;
+  }
+
+  private static String stripSlash(String s) {
+    return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+  }
+
+  /** Expected alternatives: [{status, layer, method}], "*" matches anything, null layer is "-". */
+  static boolean matchesAny(JsonNode verdict, JsonNode alternatives) {
+    if (!alternatives.isArray()) {
+      return false;
+    }
+    for (JsonNode alt : alternatives) {
+      boolean all = true;
+      for (String k : List.of("status", "layer", "method")) {
+        String want = alt.path(k).isNull() || alt.path(k).isMissingNode() ? null : alt.get(k).asText();
+        String got = verdict.path(k).isNull() || verdict.path(k).isMissingNode()
+            ? null : verdict.get(k).asText();
+        if ("*".equals(want)) {
+          continue;
+        }
+        if (want == null ? got != null && !got.isEmpty() : !want.equals(got)) {
+          all = false;
+          break;
+        }
+      }
+      if (all) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String format(JsonNode v) {
+    if (v.isMissingNode() || v.isNull()) {
+      return "(no verdict)";
+    }
+    String layer = v.path("layer").isNull() || v.path("layer").isMissingNode()
+        ? "-" : v.path("layer").asText();
+    return v.path("status").asText("?") + " " + layer + " " + v.path("method").asText("?");
+  }
+
+  private static String formatAlternatives(JsonNode alts) {
+    List<String> s = new ArrayList<>();
+    for (JsonNode a : alts) {
+      s.add(format(a));
+    }
+    return s.isEmpty() ? "(no expectation)" : String.join(" or ", s);
+  }
+
+  private static String evidence(JsonNode v) {
+    JsonNode ev = v.path("evidence");
+    if (!ev.isArray() || ev.isEmpty()) {
+      return "";
+    }
+    List<String> s = new ArrayList<>();
+    ev.forEach(e -> s.add(e.asText()));
+    return " [" + String.join("; ", s) + "]";
+  }
+
+  private static void printTable(String name, boolean asserted,
+      Map<String, Map<String, Integer>> table, List<String> mismatches, List<String> missing,
+      String wantMode, String gotMode) {
+    final int w = table.keySet().stream().mapToInt(String::length).max().orElse(0) < 8
+        ? 8 : table.keySet().stream().mapToInt(String::length).max().orElse(8);
+    StringBuilder sb = new StringBuilder();
+    sb.append("\n=== lab scenario ").append(name).append(" (assert: ")
+        .append(asserted ? "yes" : "no").append(")\n");
+    sb.append(String.format("  %-" + w + "s  %-34s %s%n", "expected", "got", "count"));
+    table.forEach((want, gots) -> gots.forEach((got, n) -> {
+      boolean bad = mismatches.stream().anyMatch(m -> m.contains("expected " + want + ", got " + got));
+      sb.append(String.format("%s %-" + w + "s  %-34s %d%n", bad ? "x" : " ", want, got, n));
+    }));
+    if (wantMode != null) {
+      sb.append("  network_mode: expected ").append(wantMode).append(", got ").append(gotMode)
+          .append('\n');
+    }
+    mismatches.forEach(m -> sb.append("  MISMATCH ").append(m).append('\n'));
+    missing.forEach(m -> sb.append("  MISSING  ").append(m).append('\n'));
+    System.out.print(sb);
+    System.out.flush();
+  }
+
+  // ---- processes ---------------------------------------------------------------------------
+
+  record Result(int exit, String output) {}
+
+  private static Result run(List<String> cmd, long timeoutSeconds) throws Exception {
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+    if (repo != null) {
+      pb.directory(repo.toFile());
+    }
+    Path log = Files.createTempFile("msgprobe-lab", ".log");
+    pb.redirectOutput(log.toFile());
+    Process p;
+    try {
+      p = pb.start();
+    } catch (IOException e) {
+      Files.deleteIfExists(log);
+      return new Result(127, e.getMessage());
+    }
+    boolean done = p.waitFor(timeoutSeconds, TimeUnit.SECONDS);
+    if (!done) {
+      p.destroy(); // SIGTERM: the lab scripts' traps tear the lab down
+      if (!p.waitFor(30, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+      }
+    }
+    String out = Files.readString(log, StandardCharsets.UTF_8);
+    Files.deleteIfExists(log);
+    return new Result(done ? p.exitValue() : 124, done ? out : out + "\n(timed out)");
+  }
+
+  private static String tail(String s) {
+    String[] lines = s.split("\n");
+    return String.join("\n", Arrays.copyOfRange(lines, Math.max(0, lines.length - 30), lines.length));
+  }
+
+  private static Path findRepo() {
+    for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
+      if (Files.isRegularFile(d.resolve("lab/run-scenario.sh"))) {
+        return d;
+      }
+    }
+    return null;
+  }
+}
