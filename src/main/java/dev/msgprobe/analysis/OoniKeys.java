@@ -1,0 +1,137 @@
+package dev.msgprobe.analysis;
+
+import dev.msgprobe.model.Measurement;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * OONI's own summary keys for WhatsApp (ts-018, probe-cli whatsapp.go) and Telegram (ts-020,
+ * telegram.go), computed with OONI's exact rules (research/ooni.md §4.3, §5.2) from the raw first
+ * attempts ({@link FirstAttempt}), not from msgprobe's verdicts, so they compare with OONI's history.
+ * Keys whose targets were not measured in this run are left out rather than given OONI's defaults.
+ */
+final class OoniKeys {
+  private static final Pattern WHATSAPP_ENDPOINT = Pattern.compile("e[0-9]{1,2}\\.whatsapp\\.net");
+
+  private OoniKeys() {}
+
+  static Map<String, Object> of(String service, List<Measurement> measurements) {
+    return switch (service) {
+      case "whatsapp" -> whatsapp(measurements);
+      case "telegram" -> telegram(measurements);
+      default -> Map.of();
+    };
+  }
+
+  /**
+   * Endpoints: {@code tcp://eN.whatsapp.net:PORT}; status ok iff one connect worked; a host is in the
+   * blocked list once two of its ports failed. Registration: {@code https://v.whatsapp.net/...}; web:
+   * {@code https://web.whatsapp.com/}; each ok iff its GET got any response.
+   */
+  static Map<String, Object> whatsapp(List<Measurement> measurements) {
+    Map<String, Object> keys = new LinkedHashMap<>();
+    String endpointsStatus = null;
+    Map<String, Integer> failures = new LinkedHashMap<>();
+    List<String> blocked = new ArrayList<>();
+    Measurement registration = null;
+    Measurement web = null;
+    for (Measurement m : measurements) {
+      URI u = uri(m);
+      if (u == null) {
+        continue;
+      }
+      String scheme = lower(u.getScheme());
+      String host = lower(u.getHost());
+      if (scheme.equals("tcp") && WHATSAPP_ENDPOINT.matcher(host).matches()) {
+        if (new FirstAttempt(m).failure() == null) {
+          endpointsStatus = "ok";
+        } else {
+          endpointsStatus = endpointsStatus == null ? "blocked" : endpointsStatus;
+          if (failures.merge(host, 1, Integer::sum) == 2) {
+            blocked.add(host);
+          }
+        }
+      } else if (scheme.equals("https") && host.equals("v.whatsapp.net") && registration == null) {
+        registration = m;
+      } else if (scheme.equals("https") && host.equals("web.whatsapp.com") && (web == null || isRoot(u))) {
+        web = m;
+      }
+    }
+    if (endpointsStatus != null) {
+      keys.put("whatsapp_endpoints_status", endpointsStatus);
+      keys.put("whatsapp_endpoints_blocked", List.copyOf(blocked));
+    }
+    putStatus(keys, registration, "registration_server_status", "registration_server_failure");
+    putStatus(keys, web, "whatsapp_web_status", "whatsapp_web_failure");
+    return keys;
+  }
+
+  /**
+   * DCs: {@code http://<IP>[:port]/} targets (OONI POSTs to each DC IP on 80 and 443). A response from
+   * any DC clears both flags; a DC that connected but got no response clears tcp blocking only.
+   * Web: {@code https://web.telegram.org/}.
+   */
+  static Map<String, Object> telegram(List<Measurement> measurements) {
+    Map<String, Object> keys = new LinkedHashMap<>();
+    Boolean tcpBlocking = null;
+    Boolean httpBlocking = null;
+    Measurement web = null;
+    for (Measurement m : measurements) {
+      URI u = uri(m);
+      if (u == null) {
+        continue;
+      }
+      String scheme = lower(u.getScheme());
+      String host = lower(u.getHost());
+      if (scheme.equals("http") && Bogons.parseLiteral(host) != null) {
+        tcpBlocking = tcpBlocking == null || tcpBlocking;
+        httpBlocking = httpBlocking == null || httpBlocking;
+        FirstAttempt a = new FirstAttempt(m);
+        if (a.failure() == null) {
+          tcpBlocking = false;
+          httpBlocking = false;
+        } else if (a.connected()) {
+          tcpBlocking = false;
+        }
+      } else if (scheme.equals("https") && host.equals("web.telegram.org") && (web == null || isRoot(u))) {
+        web = m;
+      }
+    }
+    if (tcpBlocking != null) {
+      keys.put("telegram_tcp_blocking", tcpBlocking);
+      keys.put("telegram_http_blocking", httpBlocking);
+    }
+    putStatus(keys, web, "telegram_web_status", "telegram_web_failure");
+    return keys;
+  }
+
+  private static void putStatus(Map<String, Object> keys, Measurement m, String status, String failure) {
+    if (m == null) {
+      return;
+    }
+    String f = new FirstAttempt(m).failure();
+    keys.put(status, f == null ? "ok" : "blocked");
+    keys.put(failure, f);
+  }
+
+  private static boolean isRoot(URI u) {
+    return u.getPath() == null || u.getPath().isEmpty() || u.getPath().equals("/");
+  }
+
+  private static URI uri(Measurement m) {
+    try {
+      return m.input() == null || m.testKeys() == null ? null : URI.create(m.input());
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private static String lower(String s) {
+    return s == null ? "" : s.toLowerCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,32 @@
+package dev.msgprobe.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** What the main path achieved so far, in words, and whether a step only worked on its retry. */
+final class Progress {
+  private final List<String> evidence = new ArrayList<>();
+  private boolean flaky;
+
+  Progress(List<String> start) {
+    evidence.addAll(start);
+  }
+
+  void add(String sentence) {
+    evidence.add(sentence);
+  }
+
+  /** A step that failed first and worked on its retry. */
+  void flaky(String sentence) {
+    flaky = true;
+    evidence.add(sentence);
+  }
+
+  boolean isFlaky() {
+    return flaky;
+  }
+
+  List<String> evidence() {
+    return List.copyOf(evidence);
+  }
+}
