@@ -64,13 +64,15 @@ public final class Classifier {
     Verdict failure = mainPath(e, o, dns, p);
     if (failure != null) {
       if (dns.suspicion() != null && failure.status() != Status.INCONCLUSIVE) {
-        return Verdicts.withEvidence(dns.suspicion(), failure.evidence());
+        List<String> path = new ArrayList<>(p.pathEvidence());
+        path.add(failure.evidence().get(0));
+        return Verdicts.withEvidence(dns.suspicion(), path);
       }
       return Verdicts.withEvidence(failure, p.evidence());
     }
     if (dns.suspicion() != null) {
       if (!e.usesTls()) {
-        return Verdicts.withEvidence(dns.suspicion(), p.evidence());
+        return Verdicts.withEvidence(dns.suspicion(), p.pathEvidence());
       }
       p.add("the TLS handshake validated the certificate for " + e.host() + ", so the DNS difference did no harm");
     }

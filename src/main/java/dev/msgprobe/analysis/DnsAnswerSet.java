@@ -2,7 +2,6 @@ package dev.msgprobe.analysis;
 
 import dev.msgprobe.model.DnsQuery;
 import dev.msgprobe.model.Failures;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -87,9 +86,4 @@ record DnsAnswerSet(boolean asked, List<String> addresses, String failure, Strin
     };
   }
 
-  static List<String> union(List<String> a, List<String> b) {
-    List<String> out = new ArrayList<>(a);
-    b.stream().filter(x -> !out.contains(x)).forEach(out::add);
-    return out;
-  }
 }

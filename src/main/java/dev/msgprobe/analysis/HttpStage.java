@@ -97,7 +97,8 @@ final class HttpStage {
       return null;
     }
     return Verdicts.of(Status.BLOCKED, Method.HTTP_DIFF, Confidence.MEDIUM, List.of(
-        answeredText(last, 1) + " but the control vantage got HTTP " + control.get(0).response().code(),
+        "the control vantage got HTTP " + control.get(0).response().code() + " where this probe got HTTP "
+            + last.response().code(),
         "the responses differ by OONI's comparison: " + d.describe()));
   }
 

@@ -11,8 +11,10 @@ import java.util.Set;
 /**
  * What the run's controls say about the probe's own network, applied to an endpoint's verdict
  * (SPEC §4). Offline: nothing is blocked; failures become inconclusive (low), an endpoint that worked
- * anyway stays reachable (medium). Allowlist: connectivity failures that would be down or inconclusive
- * are blocked (medium), since only domestic destinations pass; every blocked verdict says so.
+ * anyway stays reachable (medium). Allowlist: connectivity failures left inconclusive (e.g. a DNS
+ * timeout with DoH unreachable) are blocked (medium), since only allowlisted destinations pass, and
+ * every blocked verdict says so. A down verdict stays down: it rests on the control vantage or the
+ * trusted path, which the probe's allowlist does not affect.
  */
 final class NetworkModes {
   static final String OFFLINE = "every control failed: the probe's own network is not working, so no failure "
@@ -37,10 +39,8 @@ final class NetworkModes {
           prepend(OFFLINE, v.evidence()));
     }
     if (ctx.networkMode().equals("allowlist")) {
-      boolean failed = v.status() == Status.DOWN || v.status() == Status.INCONCLUSIVE;
-      if (failed && CONNECTIVITY.contains(v.method())) {
-        return new Verdict(Status.BLOCKED, v.layer(), v.method(), v.sniFiltering(), Confidence.MEDIUM,
-            append(v.evidence(), ALLOWLIST));
+      if (v.status() == Status.INCONCLUSIVE && CONNECTIVITY.contains(v.method())) {
+        return Verdicts.withEvidence(Verdicts.withStatus(v, Status.BLOCKED, Confidence.MEDIUM), List.of(ALLOWLIST));
       }
       if (v.status() == Status.BLOCKED || v.status() == Status.THROTTLED) {
         return Verdicts.withEvidence(v, List.of(ALLOWLIST));
@@ -53,12 +53,6 @@ final class NetworkModes {
     List<String> out = new ArrayList<>();
     out.add(first);
     out.addAll(rest);
-    return List.copyOf(out);
-  }
-
-  private static List<String> append(List<String> rest, String last) {
-    List<String> out = new ArrayList<>(rest);
-    out.add(last);
     return List.copyOf(out);
   }
 }

@@ -6,10 +6,13 @@ import java.util.List;
 /** What the main path achieved so far, in words, and whether a step only worked on its retry. */
 final class Progress {
   private final List<String> evidence = new ArrayList<>();
+  private final int start;
   private boolean flaky;
 
-  Progress(List<String> start) {
-    evidence.addAll(start);
+  /** {@code dnsNotes} describe the DNS step that came before the path. */
+  Progress(List<String> dnsNotes) {
+    evidence.addAll(dnsNotes);
+    start = dnsNotes.size();
   }
 
   void add(String sentence) {
@@ -28,5 +31,10 @@ final class Progress {
 
   List<String> evidence() {
     return List.copyOf(evidence);
+  }
+
+  /** The evidence of the connection steps only, without the DNS notes. */
+  List<String> pathEvidence() {
+    return List.copyOf(evidence.subList(start, evidence.size()));
   }
 }

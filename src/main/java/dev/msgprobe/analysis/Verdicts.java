@@ -32,13 +32,6 @@ final class Verdicts {
     return new Verdict(v.status(), v.layer(), v.method(), v.sniFiltering(), v.confidence(), List.copyOf(all));
   }
 
-  static Verdict withEvidenceFirst(Verdict v, String first) {
-    List<String> all = new ArrayList<>();
-    all.add(first);
-    v.evidence().stream().filter(s -> !s.equals(first)).forEach(all::add);
-    return new Verdict(v.status(), v.layer(), v.method(), v.sniFiltering(), v.confidence(), List.copyOf(all));
-  }
-
   static Verdict withConfidence(Verdict v, Confidence c) {
     return new Verdict(v.status(), v.layer(), v.method(), v.sniFiltering(), c, v.evidence());
   }
