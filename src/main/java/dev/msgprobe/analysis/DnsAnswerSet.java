@@ -49,10 +49,6 @@ record DnsAnswerSet(boolean asked, List<String> addresses, String failure, Strin
     return addresses.stream().filter(a -> !Bogons.isBogon(a)).toList();
   }
 
-  List<String> bogons() {
-    return addresses.stream().filter(Bogons::isBogon).toList();
-  }
-
   boolean overlaps(List<String> others) {
     return addresses.stream().anyMatch(others::contains);
   }
@@ -85,5 +81,4 @@ record DnsAnswerSet(boolean asked, List<String> addresses, String failure, Strin
       default -> 2;
     };
   }
-
 }

@@ -6,12 +6,14 @@ import dev.msgprobe.model.Endpoint;
 import dev.msgprobe.model.Failures;
 import dev.msgprobe.model.Method;
 import dev.msgprobe.model.Status;
+import dev.msgprobe.model.Tags;
 import dev.msgprobe.model.TlsHandshake;
 import dev.msgprobe.model.Verdict;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The DNS rules (research/russia.md §2.1, T1–T3): the resolver under test's first UDP reply compared
@@ -122,8 +124,8 @@ final class DnsRules {
             a + " is a known block-page address (" + stub.get().id() + ", " + stub.get().owner() + ")", c.dohSaid()));
       }
     }
-    List<String> usable = c.system.usable();
-    List<String> trusted = c.doh.usable();
+    List<String> usable = usable(c.system, c.o, false);
+    List<String> trusted = usable(c.doh, c.o, true);
     if (usable.isEmpty()) {
       String said = c.systemSaid() + ", an address no public service can have";
       if (!trusted.isEmpty()) {
@@ -136,8 +138,9 @@ final class DnsRules {
       return decided(Status.BLOCKED, Method.DNS_BOGON, Confidence.MEDIUM, c.evidence(said, c.dohSaid()));
     }
     List<String> notes = new ArrayList<>();
-    if (!c.system.bogons().isEmpty()) {
-      notes.add("the resolver under test also answered the unusable " + String.join(", ", c.system.bogons()));
+    List<String> unusable = c.system.addresses().stream().filter(a -> !usable.contains(a)).toList();
+    if (!unusable.isEmpty()) {
+      notes.add("the resolver under test also answered the unusable " + String.join(", ", unusable));
     }
     boolean confirmed = usable.stream().anyMatch(trusted::contains);
     Verdict suspicion = confirmed ? null : injection(c, trusted);
@@ -199,6 +202,18 @@ final class DnsRules {
       }
     }
     return null;
+  }
+
+  /**
+   * The non-bogon addresses of an answer, plus any the measurer connected to on the main path (on the
+   * system side) or on the trusted-address path (DoH side): whatever the measurer used was usable to it,
+   * e.g. loopback servers in a lab.
+   */
+  private static List<String> usable(DnsAnswerSet answer, Observations o, boolean trustedSide) {
+    Set<String> used = new HashSet<>();
+    o.connects(Step.MAIN).stream().filter(c -> c.hasTag(Tags.TRUSTED_ADDRESS) == trustedSide)
+        .forEach(c -> used.add(c.ip()));
+    return answer.addresses().stream().filter(a -> !Bogons.isBogon(a) || used.contains(a)).toList();
   }
 
   private static List<String> validatedAddresses(Observations o, List<String> usable) {

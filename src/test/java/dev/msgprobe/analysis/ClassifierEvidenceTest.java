@@ -210,4 +210,15 @@ class ClassifierEvidenceTest {
 
     assertThat(v.status()).isEqualTo(Status.REACHABLE);
   }
+
+  @Test
+  void loopbackAddressesTheMeasurerUsed_areUsableInALab() {
+    Verdict v = classifier.classify(Endpoints.of("https://web.whatsapp.com:8443/"), obs()
+        .system(HOST, "127.0.0.1").doh(HOST, "127.0.0.1").connect("127.0.0.1", 8443, null, 1)
+        .tls("127.0.0.1:8443", HOST, null, 2).http("127.0.0.1:8443", "GET", URL, 200, null, "ok").keys(),
+        NetworkContext.UNKNOWN);
+
+    assertThat(v.status()).isEqualTo(Status.REACHABLE);
+    assertThat(v.confidence()).isEqualTo(Confidence.HIGH);
+  }
 }
