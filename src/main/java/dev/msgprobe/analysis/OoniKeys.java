@@ -40,26 +40,20 @@ final class OoniKeys {
     List<String> blocked = new ArrayList<>();
     Measurement registration = null;
     Measurement web = null;
-    for (Measurement m : measurements) {
-      URI u = uri(m);
-      if (u == null) {
-        continue;
-      }
-      String scheme = lower(u.getScheme());
-      String host = lower(u.getHost());
-      if (scheme.equals("tcp") && WHATSAPP_ENDPOINT.matcher(host).matches()) {
-        if (new FirstAttempt(m).failure() == null) {
+    for (Target t : targets(measurements)) {
+      if (t.is("tcp") && WHATSAPP_ENDPOINT.matcher(t.host()).matches()) {
+        if (new FirstAttempt(t.measurement()).failure() == null) {
           endpointsStatus = "ok";
         } else {
           endpointsStatus = endpointsStatus == null ? "blocked" : endpointsStatus;
-          if (failures.merge(host, 1, Integer::sum) == 2) {
-            blocked.add(host);
+          if (failures.merge(t.host(), 1, Integer::sum) == 2) {
+            blocked.add(t.host());
           }
         }
-      } else if (scheme.equals("https") && host.equals("v.whatsapp.net") && registration == null) {
-        registration = m;
-      } else if (scheme.equals("https") && host.equals("web.whatsapp.com") && (web == null || isRoot(u))) {
-        web = m;
+      } else if (t.is("https", "v.whatsapp.net") && registration == null) {
+        registration = t.measurement();
+      } else if (t.is("https", "web.whatsapp.com") && (web == null || t.isRoot())) {
+        web = t.measurement();
       }
     }
     if (endpointsStatus != null) {
@@ -81,25 +75,19 @@ final class OoniKeys {
     Boolean tcpBlocking = null;
     Boolean httpBlocking = null;
     Measurement web = null;
-    for (Measurement m : measurements) {
-      URI u = uri(m);
-      if (u == null) {
-        continue;
-      }
-      String scheme = lower(u.getScheme());
-      String host = lower(u.getHost());
-      if (scheme.equals("http") && Bogons.parseLiteral(host) != null) {
+    for (Target t : targets(measurements)) {
+      if (t.is("http") && Bogons.parseLiteral(t.host()) != null) {
         tcpBlocking = tcpBlocking == null || tcpBlocking;
         httpBlocking = httpBlocking == null || httpBlocking;
-        FirstAttempt a = new FirstAttempt(m);
+        FirstAttempt a = new FirstAttempt(t.measurement());
         if (a.failure() == null) {
           tcpBlocking = false;
           httpBlocking = false;
         } else if (a.connected()) {
           tcpBlocking = false;
         }
-      } else if (scheme.equals("https") && host.equals("web.telegram.org") && (web == null || isRoot(u))) {
-        web = m;
+      } else if (t.is("https", "web.telegram.org") && (web == null || t.isRoot())) {
+        web = t.measurement();
       }
     }
     if (tcpBlocking != null) {
@@ -119,16 +107,35 @@ final class OoniKeys {
     keys.put(failure, f);
   }
 
-  private static boolean isRoot(URI u) {
-    return u.getPath() == null || u.getPath().isEmpty() || u.getPath().equals("/");
+  /** A measurement with its input parsed; lower-case scheme and host. */
+  private record Target(Measurement measurement, String scheme, String host, String path) {
+    boolean is(String scheme) {
+      return this.scheme.equals(scheme);
+    }
+
+    boolean is(String scheme, String host) {
+      return this.scheme.equals(scheme) && this.host.equals(host);
+    }
+
+    boolean isRoot() {
+      return path == null || path.isEmpty() || path.equals("/");
+    }
   }
 
-  private static URI uri(Measurement m) {
-    try {
-      return m.input() == null || m.testKeys() == null ? null : URI.create(m.input());
-    } catch (IllegalArgumentException e) {
-      return null;
+  private static List<Target> targets(List<Measurement> measurements) {
+    List<Target> out = new ArrayList<>();
+    for (Measurement m : measurements) {
+      if (m.input() == null || m.testKeys() == null) {
+        continue;
+      }
+      try {
+        URI u = URI.create(m.input());
+        out.add(new Target(m, lower(u.getScheme()), lower(u.getHost()), u.getPath()));
+      } catch (IllegalArgumentException e) {
+        // not a URI: not one of OONI's targets
+      }
     }
+    return out;
   }
 
   private static String lower(String s) {

@@ -189,27 +189,27 @@ class ClassifierVocabularyTest {
                 .http("95.167.13.50:80", "POST", "http://95.167.13.50/", 200, null, "anything"),
             Status.BLOCKED, Method.HTTP_BLOCKPAGE, Confidence.HIGH),
         row("request reset after the handshake → http.reset", WEB,
-            dnsOk().connect(IP, 443, null, 20).tls(ADDR, HOST, null, 40)
+            handshakeOk()
                 .http(ADDR, "GET", URL, 0, Failures.CONNECTION_RESET, "")
                 .http(ADDR, "GET", URL, 0, Failures.CONNECTION_RESET, "", Tags.RETRY),
             Status.BLOCKED, Method.HTTP_RESET, Confidence.MEDIUM),
         row("request timeout after the handshake → http.timeout", WEB,
-            dnsOk().connect(IP, 443, null, 20).tls(ADDR, HOST, null, 40)
+            handshakeOk()
                 .http(ADDR, "GET", URL, 0, Failures.GENERIC_TIMEOUT, ""),
             Status.BLOCKED, Method.HTTP_TIMEOUT, Confidence.MEDIUM),
         row("request closed after the handshake → http.eof", WEB,
-            dnsOk().connect(IP, 443, null, 20).tls(ADDR, HOST, null, 40).http(ADDR, "GET", URL, 0, Failures.EOF, ""),
+            handshakeOk().http(ADDR, "GET", URL, 0, Failures.EOF, ""),
             Status.BLOCKED, Method.HTTP_EOF, Confidence.MEDIUM),
         row("HTTP 400 still counts as reachable", WEB,
-            dnsOk().connect(IP, 443, null, 20).tls(ADDR, HOST, null, 40).http(ADDR, "GET", URL, 400, null, "bad"),
+            handshakeOk().http(ADDR, "GET", URL, 400, null, "bad"),
             Status.REACHABLE, Method.OK, Confidence.HIGH),
         row("WebSocket answered without upgrading still counts as reachable",
             Endpoints.of("wss://web.whatsapp.com/ws/chat"),
-            dnsOk().connect(IP, 443, null, 20).tls(ADDR, HOST, null, 40)
+            handshakeOk()
                 .http(ADDR, "GET", "wss://web.whatsapp.com/ws/chat", 403, Failures.UNKNOWN, "forbidden"),
             Status.REACHABLE, Method.OK, Confidence.HIGH),
         row("request failing the same way at the control vantage → down", WEB,
-            dnsOk().connect(IP, 443, null, 20).tls(ADDR, HOST, null, 40)
+            handshakeOk()
                 .http(ADDR, "GET", URL, 0, Failures.GENERIC_TIMEOUT, "")
                 .http(ADDR, "GET", URL, 0, Failures.TIMED_OUT, "", Tags.CONTROL),
             Status.DOWN, Method.HTTP_TIMEOUT, Confidence.HIGH),
@@ -266,6 +266,11 @@ class ClassifierVocabularyTest {
 
   static Obs dnsOk() {
     return obs().system(HOST, IP).tcpDns(HOST, IP).doh(HOST, IP);
+  }
+
+  /** DNS, TCP and TLS worked; the HTTP step is the row's. */
+  static Obs handshakeOk() {
+    return dnsOk().connect(IP, 443, null, 20).tls(ADDR, HOST, null, 40);
   }
 
   /** The rest of a working https path (tags e.g. trusted-address). */
