@@ -1,0 +1,126 @@
+package dev.msgprobe.analysis;
+
+import dev.msgprobe.model.Confidence;
+import dev.msgprobe.model.Endpoint;
+import dev.msgprobe.model.Method;
+import dev.msgprobe.model.Status;
+import dev.msgprobe.model.Tags;
+import dev.msgprobe.model.TestKeys;
+import dev.msgprobe.model.Verdict;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Turns one endpoint's observations into its verdict (SPEC §3), reading the steps and tags of
+ * docs/design/measurement.md. Pure: no I/O, thread-safe, the same input always gives the same verdict.
+ *
+ * <p>Order of precedence (the first point of interference wins; docs/design/classifier.md has the why):
+ * <ol>
+ *   <li>DNS, decided alone: {@code dns.sinkhole}, then all-bogon {@code dns.bogon}; without a usable
+ *       address, {@code dns.injection} (a late or TCP answer), {@code dns.nxdomain}/{@code dns.no_answer},
+ *       {@code dns.failure}. The trusted-address path, if measured, only adds evidence.</li>
+ *   <li>DNS suspicions ({@code dns.injection} from a late or TCP reply, {@code dns.inconsistent} from a
+ *       failed validation) become the verdict when the main path then fails, or cannot validate the
+ *       address (no TLS); a TLS handshake that validated the certificate clears them.</li>
+ *   <li>The main path in order: TCP ({@code tcp.*}), TLS ({@code tls.*}), HTTP ({@code http.blockpage} on
+ *       any hop first, then {@code http.reset/timeout/eof}, then {@code http.diff}). A step that only
+ *       worked on its retry is passed, and makes the endpoint "flaky" (reachable, medium).</li>
+ *   <li>Transfers once everything worked: {@code tcp.stall}, then {@code tcp.throttle}.</li>
+ *   <li>Control-vantage observations turn a failure seen there too into {@code down}.</li>
+ *   <li>Last, the network mode: offline makes failures inconclusive; allowlist makes connectivity
+ *       failures blocked.</li>
+ * </ol>
+ */
+public final class Classifier {
+  private final Fingerprints fingerprints;
+  private final DnsRules dnsRules;
+
+  /** A classifier with the bundled fingerprint database. */
+  public Classifier() {
+    this(Fingerprints.bundled());
+  }
+
+  public Classifier(Fingerprints fingerprints) {
+    this.fingerprints = fingerprints;
+    this.dnsRules = new DnsRules(fingerprints);
+  }
+
+  /** The verdict for {@code endpoint} from its observations, given what the controls said of the network. */
+  public Verdict classify(Endpoint endpoint, TestKeys observations, NetworkContext context) {
+    Observations o = new Observations(observations, endpoint.host());
+    return NetworkModes.apply(judge(endpoint, o, context), context);
+  }
+
+  private Verdict judge(Endpoint e, Observations o, NetworkContext ctx) {
+    DnsResult dns = e.hostIsAddress() ? DnsResult.NONE : dnsRules.judge(e, o);
+    if (dns.verdict() != null) {
+      return withTrustedPath(dns.verdict(), e, o);
+    }
+    Progress p = new Progress(dns.notes());
+    if (e.scheme().toLowerCase(Locale.ROOT).equals("dns")) {
+      return dns.suspicion() != null ? dns.suspicion() : Verdict.reachable(dns.okConfidence(), p.evidence());
+    }
+    Verdict failure = mainPath(e, o, dns, p);
+    if (failure != null) {
+      if (dns.suspicion() != null && failure.status() != Status.INCONCLUSIVE) {
+        List<String> path = new ArrayList<>(p.pathEvidence());
+        path.add(failure.evidence().get(0));
+        return Verdicts.withEvidence(dns.suspicion(), path);
+      }
+      return Verdicts.withEvidence(failure, p.evidence());
+    }
+    if (dns.suspicion() != null) {
+      if (!e.usesTls()) {
+        return Verdicts.withEvidence(dns.suspicion(), p.pathEvidence());
+      }
+      p.add("the TLS handshake validated the certificate for " + e.host() + ", so the DNS difference did no harm");
+    }
+    Verdict transfer = TransferStage.judge(o, ctx.baselineGoodputKbps(), p);
+    if (transfer != null) {
+      return Verdicts.withEvidence(transfer, p.evidence());
+    }
+    return Verdict.reachable(p.isFlaky() ? Confidence.MEDIUM : Confidence.HIGH, p.evidence());
+  }
+
+  /** The TCP, TLS and HTTP steps of the main path: null when they all went through. */
+  private Verdict mainPath(Endpoint e, Observations o, DnsResult dns, Progress p) {
+    Verdict v = TcpStage.judge(e, o, p);
+    if (v == null && e.usesTls()) {
+      v = TlsStage.judge(e, o, dns, p);
+    }
+    String scheme = e.scheme().toLowerCase(Locale.ROOT);
+    if (v == null && (scheme.equals("https") || scheme.equals("http") || scheme.equals("wss"))) {
+      v = HttpStage.judge(e, o, fingerprints, p);
+    }
+    return v;
+  }
+
+  /**
+   * A DNS verdict, with what the trusted-address path saw when the measurer used it: it working
+   * confirms a DNS-only block; a certificate error there means the server is broken too (medium).
+   */
+  private Verdict withTrustedPath(Verdict dnsVerdict, Endpoint e, Observations o) {
+    boolean used = o.connects(Step.MAIN).stream().anyMatch(c -> c.hasTag(Tags.TRUSTED_ADDRESS));
+    if (!used || e.scheme().equalsIgnoreCase("dns")) {
+      return dnsVerdict;
+    }
+    Progress p = new Progress(List.of());
+    Verdict failure = mainPath(e, o, DnsResult.NONE, p);
+    List<String> more = new ArrayList<>();
+    if (failure == null) {
+      more.add("on the trusted address the rest of the path worked: " + last(p.evidence()));
+      return Verdicts.withEvidence(dnsVerdict, more);
+    }
+    more.add("on the trusted address the path failed too: " + failure.evidence().get(0));
+    Verdict v = Verdicts.withEvidence(dnsVerdict, more);
+    if (failure.method() == Method.TLS_CERT_INVALID) {
+      v = Verdicts.withConfidence(v, Verdicts.lower(v.confidence(), Confidence.MEDIUM));
+    }
+    return v;
+  }
+
+  private static String last(List<String> sentences) {
+    return sentences.isEmpty() ? "" : sentences.get(sentences.size() - 1);
+  }
+}

@@ -1,0 +1,37 @@
+package dev.msgprobe.analysis;
+
+import dev.msgprobe.model.Confidence;
+import dev.msgprobe.model.Status;
+import dev.msgprobe.model.Verdict;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Evidence from the control vantage (observations tagged {@code control}) for a failed step: when the
+ * control saw the same failure the endpoint is down; when it succeeded the block is certain.
+ */
+final class ControlCheck {
+  private ControlCheck() {}
+
+  /**
+   * {@code controlFailures} holds the control's outcomes of the same step, null for a success.
+   * {@code step} names the step, e.g. "TCP connect".
+   */
+  static Verdict apply(Verdict v, String failure, List<String> controlFailures, String step) {
+    if (controlFailures.isEmpty()) {
+      return v;
+    }
+    if (controlFailures.stream().anyMatch(Objects::isNull)) {
+      Verdict sure = v.status() == Status.BLOCKED ? Verdicts.withConfidence(v, Confidence.HIGH) : v;
+      return Verdicts.withEvidence(sure, List.of("the control vantage completed the same " + step));
+    }
+    if (controlFailures.stream().allMatch(f -> Net.sameKind(f, failure))) {
+      List<String> ev = new ArrayList<>(v.evidence());
+      ev.add("the control vantage failed the same way (" + controlFailures.get(0) + "): the endpoint itself is failing");
+      return new Verdict(Status.DOWN, v.layer(), v.method(), v.sniFiltering(), Confidence.HIGH, List.copyOf(ev));
+    }
+    return Verdicts.withEvidence(v, List.of("the control vantage's " + step + " failed differently ("
+        + String.join(", ", controlFailures) + ")"));
+  }
+}

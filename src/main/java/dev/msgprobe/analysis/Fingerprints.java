@@ -1,0 +1,174 @@
+package dev.msgprobe.analysis;
+
+import dev.msgprobe.model.HttpResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The block-page fingerprint database (SPEC §3 {@code dns.sinkhole}, {@code http.blockpage}): DNS answers
+ * that mean "blocked", HTTP responses that are block pages, and resolver addresses that reveal on-path
+ * DNS interception. The bundled data lives in {@code src/main/resources/fingerprints/} (its README
+ * credits the sources); {@link #parse} and {@link #plus} let a caller add its own rows in the same
+ * formats. Immutable and thread-safe.
+ */
+public final class Fingerprints {
+
+  /** An address with its fingerprint id, who runs it, and where the fact comes from. */
+  public record AddressFingerprint(String ip, String id, String owner, String source) {}
+
+  /**
+   * A pattern on an HTTP response. {@code location} is {@code body} or {@code header.<name>} (name in
+   * lower case); {@code patternType} is {@code prefix}, {@code contains} or {@code full}, matched
+   * case-sensitively as in ooni/blocking-fingerprints.
+   */
+  public record HttpFingerprint(String location, String patternType, String pattern, String id, String owner,
+      String source) {
+
+    public HttpFingerprint {
+      if (!location.equals("body") && !location.startsWith("header.")) {
+        throw new IllegalArgumentException(id + ": location must be body or header.<name>, not " + location);
+      }
+      if (!List.of("prefix", "contains", "full").contains(patternType)) {
+        throw new IllegalArgumentException(id + ": pattern_type must be prefix, contains or full, not " + patternType);
+      }
+      if (pattern.isEmpty()) {
+        throw new IllegalArgumentException(id + ": empty pattern");
+      }
+    }
+
+    /** True when the response's body or header matches. */
+    public boolean matches(HttpResponse response) {
+      String value = location.equals("body")
+          ? (response.body() == null ? null : response.body().asText())
+          : response.header(location.substring("header.".length()));
+      if (value == null) {
+        return false;
+      }
+      return switch (patternType) {
+        case "prefix" -> value.startsWith(pattern);
+        case "contains" -> value.contains(pattern);
+        default -> value.equals(pattern);
+      };
+    }
+
+    /** A short description for evidence, e.g. {@code Location starting with http://warning.rt.ru}. */
+    public String describe() {
+      String where = location.equals("body") ? "body" : location.substring("header.".length()) + " header";
+      String how = switch (patternType) {
+        case "prefix" -> "starting with";
+        case "contains" -> "containing";
+        default -> "equal to";
+      };
+      return where + " " + how + " \"" + pattern + "\"";
+    }
+  }
+
+  public static final Fingerprints NONE = new Fingerprints(Map.of(), List.of(), Map.of());
+
+  private static final class Bundled {
+    static final Fingerprints INSTANCE = parse(resource("dns.csv"), resource("http.csv"), resource("resolvers.csv"));
+  }
+
+  private final Map<String, AddressFingerprint> sinkholes;
+  private final List<HttpFingerprint> pages;
+  private final Map<String, AddressFingerprint> resolvers;
+
+  private Fingerprints(Map<String, AddressFingerprint> sinkholes, List<HttpFingerprint> pages,
+      Map<String, AddressFingerprint> resolvers) {
+    this.sinkholes = Map.copyOf(sinkholes);
+    this.pages = List.copyOf(pages);
+    this.resolvers = Map.copyOf(resolvers);
+  }
+
+  /** The database shipped in the jar, loaded once from the classpath. */
+  public static Fingerprints bundled() {
+    return Bundled.INSTANCE;
+  }
+
+  /**
+   * A database from CSV text in the bundled formats ({@code dns.csv} and {@code resolvers.csv}:
+   * {@code ip,id,owner,source}; {@code http.csv}: {@code location,pattern_type,pattern,id,owner,source}).
+   * Any argument may be null or empty. Throws IllegalArgumentException naming the bad row.
+   */
+  public static Fingerprints parse(String dnsCsv, String httpCsv, String resolversCsv) {
+    List<HttpFingerprint> pages = new ArrayList<>();
+    for (Map<String, String> row : rows(httpCsv)) {
+      pages.add(new HttpFingerprint(row.get("location").trim().toLowerCase(Locale.ROOT), row.get("pattern_type").trim(),
+          row.get("pattern"), row.get("id"), row.get("owner"), row.get("source")));
+    }
+    return new Fingerprints(addresses(dnsCsv), pages, addresses(resolversCsv));
+  }
+
+  /** This database with {@code other}'s rows added (other's row wins for the same address). */
+  public Fingerprints plus(Fingerprints other) {
+    Map<String, AddressFingerprint> s = new LinkedHashMap<>(sinkholes);
+    s.putAll(other.sinkholes);
+    List<HttpFingerprint> p = new ArrayList<>(pages);
+    p.addAll(other.pages);
+    Map<String, AddressFingerprint> r = new LinkedHashMap<>(resolvers);
+    r.putAll(other.resolvers);
+    return new Fingerprints(s, p, r);
+  }
+
+  /** The block-page or stub address fingerprint for a DNS answer, if {@code ip} is one. */
+  public Optional<AddressFingerprint> sinkhole(String ip) {
+    return Optional.ofNullable(ip == null ? null : sinkholes.get(normalise(ip)));
+  }
+
+  /** The first fingerprint the response matches. */
+  public Optional<HttpFingerprint> blockPage(HttpResponse response) {
+    if (response == null) {
+      return Optional.empty();
+    }
+    return pages.stream().filter(f -> f.matches(response)).findFirst();
+  }
+
+  /** The fingerprint of a resolver address that reveals on-path interception, if {@code ip} is one. */
+  public Optional<AddressFingerprint> interceptingResolver(String ip) {
+    return Optional.ofNullable(ip == null ? null : resolvers.get(normalise(ip)));
+  }
+
+  int size() {
+    return sinkholes.size() + pages.size() + resolvers.size();
+  }
+
+  private static Map<String, AddressFingerprint> addresses(String csv) {
+    Map<String, AddressFingerprint> out = new LinkedHashMap<>();
+    for (Map<String, String> row : rows(csv)) {
+      String ip = row.get("ip").trim();
+      if (Bogons.parseLiteral(ip) == null) {
+        throw new IllegalArgumentException(row.get("id") + ": not an IP address: " + ip);
+      }
+      out.put(normalise(ip), new AddressFingerprint(ip, row.get("id"), row.get("owner"), row.get("source")));
+    }
+    return out;
+  }
+
+  private static List<Map<String, String>> rows(String csv) {
+    return csv == null ? List.of() : Csv.parse(csv);
+  }
+
+  private static String normalise(String ip) {
+    var a = Bogons.parseLiteral(ip);
+    return a == null ? ip : a.getHostAddress();
+  }
+
+  private static String resource(String name) {
+    try (InputStream in = Fingerprints.class.getResourceAsStream("/fingerprints/" + name)) {
+      if (in == null) {
+        throw new IllegalStateException("fingerprint file missing from the classpath: " + name);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,76 @@
+package dev.msgprobe.analysis;
+
+import dev.msgprobe.model.DnsQuery;
+import dev.msgprobe.model.HttpTransaction;
+import dev.msgprobe.model.Tags;
+import dev.msgprobe.model.TcpConnect;
+import dev.msgprobe.model.TestKeys;
+import dev.msgprobe.model.TlsHandshake;
+import dev.msgprobe.model.Transfer;
+import java.util.List;
+import java.util.Locale;
+
+/** One measurement's observations, selected by step (see {@link Step}) and, for DNS, by host name. */
+final class Observations {
+  final TestKeys keys;
+  private final String host;
+
+  Observations(TestKeys keys, String host) {
+    this.keys = keys;
+    this.host = normaliseName(host);
+  }
+
+  /** The first UDP replies of the resolver under test for this endpoint's host (A, and AAAA when asked). */
+  List<DnsQuery> system() {
+    return queries(Tags.SYSTEM).stream().filter(q -> !q.hasTag(Tags.LATE)).toList();
+  }
+
+  /** UDP replies that arrived after the first one for the same query. */
+  List<DnsQuery> late() {
+    return queries(Tags.SYSTEM).stream().filter(q -> q.hasTag(Tags.LATE)).toList();
+  }
+
+  List<DnsQuery> tcpDns() {
+    return queries(Tags.TCP_DNS);
+  }
+
+  List<DnsQuery> doh() {
+    return queries(Tags.DOH);
+  }
+
+  /** Lookups of the resolver-echo name (any host name). */
+  List<DnsQuery> resolverEcho() {
+    return keys.queries().stream().filter(q -> q.hasTag(Tags.RESOLVER_ECHO)).toList();
+  }
+
+  List<TcpConnect> connects(Step step) {
+    return keys.tcpConnect().stream().filter(c -> Step.of(c.tags()) == step).toList();
+  }
+
+  List<TlsHandshake> handshakes(Step step) {
+    return keys.tlsHandshakes().stream().filter(h -> Step.of(h.tags()) == step).toList();
+  }
+
+  /** Requests of a step in OONI's order: the last hop of a redirect chain first. */
+  List<HttpTransaction> requests(Step step) {
+    return keys.requests().stream().filter(r -> Step.of(r.tags()) == step).toList();
+  }
+
+  List<Transfer> transfers() {
+    return keys.transfers().stream().filter(t -> Step.of(t.tags()) != Step.CONTROL).toList();
+  }
+
+  private List<DnsQuery> queries(String tag) {
+    return keys.queries().stream()
+        .filter(q -> q.hasTag(tag) && !q.hasTag(Tags.RESOLVER_ECHO) && normaliseName(q.hostname()).equals(host))
+        .toList();
+  }
+
+  private static String normaliseName(String name) {
+    if (name == null) {
+      return "";
+    }
+    String n = name.toLowerCase(Locale.ROOT);
+    return n.endsWith(".") ? n.substring(0, n.length() - 1) : n;
+  }
+}

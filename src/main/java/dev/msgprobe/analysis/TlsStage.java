@@ -1,0 +1,115 @@
+package dev.msgprobe.analysis;
+
+import dev.msgprobe.model.Confidence;
+import dev.msgprobe.model.Endpoint;
+import dev.msgprobe.model.Failures;
+import dev.msgprobe.model.Layer;
+import dev.msgprobe.model.Method;
+import dev.msgprobe.model.Status;
+import dev.msgprobe.model.Tags;
+import dev.msgprobe.model.TlsHandshake;
+import dev.msgprobe.model.Verdict;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * TLS handshake rules. Interruptions ({@code tls.reset}, {@code tls.timeout}, {@code tls.eof}) are
+ * blocked, high when the decoy SNI got through ({@code sni_filtering} true). A certificate error is
+ * {@code tls.cert_invalid} only where the trusted path shows a different server; on an address the
+ * trusted resolvers give too (or on the trusted path itself) it is the server's own error: down.
+ */
+final class TlsStage {
+  private TlsStage() {}
+
+  static Verdict judge(Endpoint e, Observations o, DnsResult dns, Progress p) {
+    List<TlsHandshake> main = o.handshakes(Step.MAIN);
+    List<TlsHandshake> retries = o.handshakes(Step.RETRY);
+    if (main.isEmpty()) {
+      return Verdicts.incomplete("a TLS handshake with " + e.host());
+    }
+    TlsHandshake first = main.get(0);
+    TlsHandshake retry = retries.stream().filter(r -> first.address().equals(r.address())).findFirst()
+        .orElse(retries.isEmpty() ? null : retries.get(0));
+    if (first.failure() == null) {
+      p.add(completed(first));
+      return null;
+    }
+    if (retry != null && retry.failure() == null) {
+      p.flaky(describe(first) + ", then " + completed(retry) + " on retry: a flaky step");
+      return null;
+    }
+    if (Net.isInterrupted(first.failure())) {
+      return Verdicts.interrupted("the TLS handshake with " + first.address());
+    }
+    List<String> ev = new ArrayList<>();
+    ev.add(describe(first) + (retry == null ? "" : ", and again on retry (" + retry.failure() + " after "
+        + Net.ms(retry.t0(), retry.t()) + " ms)"));
+    Verdict v = Failures.isCertificateError(first.failure())
+        ? certificate(e, first, dns, ev)
+        : interruption(o, first, ev);
+    List<String> control = o.handshakes(Step.CONTROL).stream().map(TlsHandshake::failure).toList();
+    return ControlCheck.apply(v, first.failure(), control, "TLS handshake");
+  }
+
+  private static Verdict interruption(Observations o, TlsHandshake first, List<String> ev) {
+    SniTest sni = SniTest.of(o.handshakes(Step.DECOY), first.address());
+    ev.addAll(sni.evidence());
+    Status status = Status.BLOCKED;
+    Confidence conf = Boolean.TRUE.equals(sni.filtering()) ? Confidence.HIGH : Confidence.MEDIUM;
+    if (!Net.isInterruption(first.failure()) && !Boolean.TRUE.equals(sni.filtering())) {
+      status = Status.INCONCLUSIVE;
+      conf = Confidence.LOW;
+      ev.add(first.failure() + " usually comes from the server itself, not from a filter");
+    }
+    return new Verdict(status, Layer.TLS, Net.tlsMethod(first.failure()), sni.filtering(), conf,
+        List.copyOf(ev));
+  }
+
+  private static Verdict certificate(Endpoint e, TlsHandshake first, DnsResult dns, List<String> ev) {
+    String ip = Net.ipOf(first.address());
+    if (first.hasTag(Tags.TRUSTED_ADDRESS)) {
+      ev.add(ip + " came from the trusted resolvers, so the server itself presents this certificate");
+      return Verdicts.of(Status.DOWN, Method.TLS_CERT_INVALID, Confidence.MEDIUM, ev);
+    }
+    if (e.hostIsAddress()) {
+      ev.add("the endpoint is this very address, so the server itself presents this certificate");
+      return Verdicts.of(Status.DOWN, Method.TLS_CERT_INVALID, Confidence.MEDIUM, ev);
+    }
+    if (!dns.trustedAnswered()) {
+      ev.add("no trusted DoH answer is available to tell whether " + ip + " is really " + e.host() + "'s server");
+      return Verdicts.of(Status.INCONCLUSIVE, Method.TLS_CERT_INVALID, Confidence.LOW, ev);
+    }
+    if (dns.trusted().contains(ip)) {
+      ev.add("the trusted DoH resolvers give " + ip + " too, so the server itself presents this certificate");
+      return Verdicts.of(Status.DOWN, Method.TLS_CERT_INVALID, Confidence.MEDIUM, ev);
+    }
+    ev.add("the trusted DoH resolvers answer " + String.join(", ", dns.trusted()) + " instead: a different server "
+        + "answers for " + e.host() + " on this path");
+    return Verdicts.of(Status.BLOCKED, Method.TLS_CERT_INVALID, Confidence.HIGH, ev);
+  }
+
+  private static String completed(TlsHandshake h) {
+    return "TLS handshake with " + SniTest.sni(h) + " to " + h.address() + " completed in " + Net.ms(h.t0(), h.t()) + " ms"
+        + (h.tlsVersion() == null ? "" : " (" + h.tlsVersion() + ")");
+  }
+
+  static String describe(TlsHandshake h) {
+    String f = h.failure();
+    String what = "ClientHello with " + SniTest.sni(h) + " to " + h.address();
+    long ms = Net.ms(h.t0(), h.t());
+    if (Net.isReset(f)) {
+      return what + " was reset after " + ms + " ms";
+    }
+    if (Failures.isTimeout(f)) {
+      return what + " got no answer for " + ms + " ms (" + f + ")";
+    }
+    if (Failures.EOF.equals(f)) {
+      return what + " was answered by a close of the connection (EOF) after " + ms + " ms";
+    }
+    if (Failures.isCertificateError(f)) {
+      return "the TLS handshake with " + SniTest.sni(h) + " to " + h.address() + " presented a certificate not valid for the "
+          + "name (" + f + ")";
+    }
+    return what + " failed with " + f + " after " + ms + " ms";
+  }
+}
