@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -73,12 +74,18 @@ public final class LoopbackServer implements AutoCloseable {
 
   private void acceptLoop() {
     while (!server.isClosed()) {
+      Socket socket;
       try {
-        Socket socket = server.accept();
-        accepted.incrementAndGet();
-        open.add(socket);
-        threads.execute(() -> serve(socket));
+        socket = server.accept();
       } catch (IOException e) {
+        return;
+      }
+      accepted.incrementAndGet();
+      open.add(socket);
+      try {
+        threads.execute(() -> serve(socket));
+      } catch (RejectedExecutionException e) {
+        closeQuietly(socket); // accepted while closing
         return;
       }
     }
