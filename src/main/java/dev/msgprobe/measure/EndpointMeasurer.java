@@ -39,14 +39,7 @@ public final class EndpointMeasurer implements Measurer {
 
   /** {@code validatePort} is where {@code validate} handshakes go: 443, except in tests. */
   EndpointMeasurer(MeasureConfig config, HostResolver resolver, Trust trust, Sleeper sleeper, int validatePort) {
-    Steps steps = new Steps(config, resolver, trust, sleeper, validatePort);
-    this.plans = Map.of(
-        "dns", new DnsPlan(steps),
-        "tcp", new TcpPlan(steps),
-        "tls", new TlsPlan(steps),
-        "https", new HttpsPlan(steps),
-        "http", new HttpPlan(steps),
-        "wss", new WssPlan(steps));
+    this.plans = Plans.bySchemes(new Steps(config, resolver, trust, sleeper, validatePort));
   }
 
   /**

@@ -43,23 +43,13 @@ final class CapturingTrustManager extends X509ExtendedTrustManager {
   @Override
   public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
     capture(chain, socket instanceof SSLSocket s ? s.getHandshakeSession() : null);
-    delegate.checkServerTrusted(chain, authType);
-    try {
-      delegate.checkServerTrusted(chain, authType, socket);
-    } catch (CertificateException e) {
-      throw pathProblem(e) ? e : new HostnameMismatchException(e);
-    }
+    pathThenName(chain, authType, () -> delegate.checkServerTrusted(chain, authType, socket));
   }
 
   @Override
   public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
     capture(chain, engine == null ? null : engine.getHandshakeSession());
-    delegate.checkServerTrusted(chain, authType);
-    try {
-      delegate.checkServerTrusted(chain, authType, engine);
-    } catch (CertificateException e) {
-      throw pathProblem(e) ? e : new HostnameMismatchException(e);
-    }
+    pathThenName(chain, authType, () -> delegate.checkServerTrusted(chain, authType, engine));
   }
 
   @Override
@@ -86,6 +76,21 @@ final class CapturingTrustManager extends X509ExtendedTrustManager {
   @Override
   public X509Certificate[] getAcceptedIssuers() {
     return delegate.getAcceptedIssuers();
+  }
+
+  /** A full check (path, then name when the connection asks for endpoint identification). */
+  private interface FullCheck {
+    void run() throws CertificateException;
+  }
+
+  /** The path alone first, so that a failure of the full check that follows is the name's. */
+  private void pathThenName(X509Certificate[] chain, String authType, FullCheck full) throws CertificateException {
+    delegate.checkServerTrusted(chain, authType);
+    try {
+      full.run();
+    } catch (CertificateException e) {
+      throw pathProblem(e) ? e : new HostnameMismatchException(e);
+    }
   }
 
   private void capture(X509Certificate[] presented, SSLSession session) {
