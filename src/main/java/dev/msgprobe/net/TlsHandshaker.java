@@ -1,6 +1,7 @@
 package dev.msgprobe.net;
 
 import dev.msgprobe.model.BinaryData;
+import dev.msgprobe.model.Failures;
 import dev.msgprobe.model.NetworkEvent;
 import dev.msgprobe.model.TlsHandshake;
 import dev.msgprobe.trace.Trace;
@@ -20,14 +21,17 @@ import javax.net.ssl.SSLSocket;
  * {@code tls_handshakes} entry with {@code tls_handshake_start}/{@code tls_handshake_done} events.
  * The SNI is explicit (a name, or none at all); the chain is validated against {@link Trust} with
  * HTTPS endpoint identification, and recorded as presented even when validation fails. Every
- * handshake gets a fresh context, so no session is ever resumed. A read timeout bounds each step.
+ * handshake gets a fresh context, so no session is ever resumed. The timeout bounds each read and
+ * the whole handshake.
  */
 public final class TlsHandshaker {
   private final Trust trust;
+  private final Duration timeout;
   private final int timeoutMillis;
 
   public TlsHandshaker(Trust trust, Duration timeout) {
     this.trust = trust;
+    this.timeout = timeout;
     this.timeoutMillis = Math.toIntExact(Math.max(1, timeout.toMillis()));
   }
 
@@ -48,14 +52,15 @@ public final class TlsHandshaker {
     CapturingTrustManager capture = new CapturingTrustManager(trust.extendedTrustManager());
     SSLSocket socket = null;
     String failure = null;
-    try {
+    Watchdog watchdog = Watchdog.arm(connected, timeout);
+    try (watchdog) {
       connected.setSoTimeout(timeoutMillis);
       socket = (SSLSocket) Trust.contextWith(capture).getSocketFactory()
           .createSocket(connected, verifyName, connected.getPort(), true);
       socket.setSSLParameters(parameters(socket, sni, alpn));
       socket.startHandshake();
     } catch (IOException | IllegalArgumentException e) {
-      failure = FailureTaxonomy.classify(e);
+      failure = watchdog.fired() ? Failures.GENERIC_TIMEOUT : FailureTaxonomy.classify(e);
     }
     double t = trace.now();
     SSLSession session = failure == null ? socket.getSession() : null;

@@ -25,17 +25,20 @@ import javax.net.ssl.SSLSocket;
  * HTTP/1.1 GET with {@code Upgrade: websocket} and a random key. Success is a {@code 101} whose
  * {@code Sec-WebSocket-Accept} matches the key; any other status fails with
  * {@code http_unexpected_status_code}, a wrong accept value with {@code unknown_failure}, I/O errors
- * through the taxonomy. Recorded as a {@code requests} entry and a {@code websocket_upgrade} event.
+ * through the taxonomy. The timeout bounds each read and the whole upgrade. Recorded as a
+ * {@code requests} entry and a {@code websocket_upgrade} event.
  */
 public final class WebSocketUpgrader {
   private static final String GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
   static final String BAD_ACCEPT = Failures.UNKNOWN + ": invalid Sec-WebSocket-Accept";
 
+  private final Duration timeout;
   private final int timeoutMillis;
   private final int bodyCap;
   private final SecureRandom random = new SecureRandom();
 
   public WebSocketUpgrader(Duration timeout, int bodyCap) {
+    this.timeout = timeout;
     this.timeoutMillis = Math.toIntExact(Math.max(1, timeout.toMillis()));
     this.bodyCap = bodyCap;
   }
@@ -67,7 +70,8 @@ public final class WebSocketUpgrader {
     double t0 = trace.now();
     String failure = null;
     HttpResponse response = HttpResponse.NONE;
-    try {
+    Watchdog watchdog = Watchdog.arm(socket, timeout);
+    try (watchdog) {
       socket.setSoTimeout(timeoutMillis);
       write(socket.getOutputStream(), path, requestHeaders);
       InputStream in = new BufferedInputStream(socket.getInputStream());
@@ -81,7 +85,7 @@ public final class WebSocketUpgrader {
         failure = BAD_ACCEPT;
       }
     } catch (IOException e) {
-      failure = FailureTaxonomy.classify(e);
+      failure = watchdog.fired() ? Failures.GENERIC_TIMEOUT : FailureTaxonomy.classify(e);
     }
     double t = trace.now();
 

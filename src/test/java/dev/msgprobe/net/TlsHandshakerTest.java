@@ -22,6 +22,7 @@ import java.util.Set;
 import okhttp3.tls.HeldCertificate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class TlsHandshakerTest {
@@ -143,6 +144,19 @@ class TlsHandshakerTest {
   void silentServer_isGenericTimeout() throws Exception {
     try (LoopbackServer server = LoopbackServer.start(Handlers.silent())) {
       assertThat(handshake(server, HOST, HOST, new Trace(), List.of()).failure()).isEqualTo(Failures.GENERIC_TIMEOUT);
+    }
+  }
+
+  @Test
+  @Timeout(5)
+  void serverTricklingBytes_isCutAtTheTimeout() throws Exception {
+    try (LoopbackServer server = LoopbackServer.start(Handlers.trickleAfterClientHello())) {
+      long start = System.nanoTime();
+
+      TlsHandshaker.Secured secured = handshake(server, HOST, HOST, new Trace(), List.of());
+
+      assertThat(secured.failure()).isEqualTo(Failures.GENERIC_TIMEOUT);
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1500));
     }
   }
 

@@ -42,6 +42,23 @@ public final class Handlers {
     return socket -> ClientHello.read(socket.getInputStream());
   }
 
+  /**
+   * Reads the ClientHello, then answers with the start of a 16 KiB handshake record, one byte every
+   * 100 ms: each read of the client is quick, the handshake never ends.
+   */
+  public static LoopbackServer.Handler trickleAfterClientHello() {
+    return socket -> {
+      ClientHello.read(socket.getInputStream());
+      byte[] recordHeader = {22, 3, 3, 0x40, 0};
+      OutputStream out = socket.getOutputStream();
+      for (int i = 0; ; i++) {
+        out.write(i < recordHeader.length ? recordHeader[i] : 0);
+        out.flush();
+        Thread.sleep(100);
+      }
+    };
+  }
+
   /** Answers any bytes with {@code response}, then closes (e.g. plain HTTP to a TLS client). */
   public static LoopbackServer.Handler answer(String response) {
     return socket -> {
