@@ -72,46 +72,10 @@ public final class HttpFetcher {
     CapturingTrustManager capture = new CapturingTrustManager(trust.extendedTrustManager());
     HttpTraceListener listener = new HttpTraceListener(trace, transactionId, tags,
         httpUrl.isHttps() && !IpLiterals.isLiteral(httpUrl.host()) ? httpUrl.host() : null, capture);
-    OkHttpClient client = base.newBuilder()
-        .dns(host -> {
-          if (host.equalsIgnoreCase(httpUrl.host())) {
-            return List.of(pinned);
-          }
-          throw new UnknownHostException("only " + httpUrl.host() + " is pinned");
-        })
-        .connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS))
-        .sslSocketFactory(Trust.contextWith(capture).getSocketFactory(), trust.trustManager())
-        .eventListener(listener)
-        .build();
-    Request request = new Request.Builder()
-        .url(httpUrl)
-        .method(method, needsBody(method) ? RequestBody.create(new byte[0], null) : null)
-        .header("Accept", MeasurementHeaders.ACCEPT)
-        .header("Accept-Language", MeasurementHeaders.ACCEPT_LANGUAGE)
-        .header("User-Agent", MeasurementHeaders.USER_AGENT)
-        .build();
+    Request request = request(httpUrl, method);
 
     double t0 = trace.now();
-    Call call = client.newCall(request);
-    String failure = null;
-    HttpResponse response = HttpResponse.NONE;
-    String location = null;
-    try (Response r = call.execute()) {
-      Buffer kept = new Buffer();
-      try {
-        readCapped(r.body().source(), kept);
-      } catch (IOException e) {
-        failure = FailureTaxonomy.classify(e);
-      }
-      boolean truncated = kept.size() > bodyCap;
-      Headers received = r.networkResponse() != null ? r.networkResponse().headers() : r.headers();
-      List<List<String>> headersList = MeasurementHeaders.list(received);
-      response = new HttpResponse(Body.of(kept.readByteArray(Math.min(kept.size(), bodyCap))), truncated, r.code(),
-          headersList, MeasurementHeaders.firstValues(headersList));
-      location = redirectTarget(r);
-    } catch (IOException e) {
-      failure = FailureTaxonomy.classify(e);
-    }
+    Received received = execute(client(httpUrl, pinned, capture, listener).newCall(request));
     double t = trace.now();
 
     Request sent = listener.sentRequest() != null ? listener.sentRequest() : request;
@@ -119,11 +83,60 @@ public final class HttpFetcher {
     HttpRequest recordedRequest = new HttpRequest(Body.EMPTY, false, sentHeaders,
         MeasurementHeaders.firstValues(sentHeaders), method, HttpRequest.Tor.NONE, "tcp", url);
     HttpTransaction transaction = new HttpTransaction("tcp", IpLiterals.hostPort(ip, httpUrl.port()),
-        httpUrl.isHttps() ? listener.alpn() : null, failure, recordedRequest, response, t0, t, List.copyOf(tags),
-        transactionId);
+        httpUrl.isHttps() ? listener.alpn() : null, received.failure(), recordedRequest, received.response(), t0, t,
+        List.copyOf(tags), transactionId);
     trace.add(transaction);
-    return new HttpFetch(transaction, location);
+    return new HttpFetch(transaction, received.location());
   }
+
+  /** The measurement client for one call: {@code url}'s host pinned to {@code pinned}, its own (empty) pool. */
+  private OkHttpClient client(HttpUrl url, InetAddress pinned, CapturingTrustManager capture,
+      HttpTraceListener listener) {
+    return base.newBuilder()
+        .dns(host -> {
+          if (host.equalsIgnoreCase(url.host())) {
+            return List.of(pinned);
+          }
+          throw new UnknownHostException("only " + url.host() + " is pinned");
+        })
+        .connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS))
+        .sslSocketFactory(Trust.contextWith(capture).getSocketFactory(), trust.trustManager())
+        .eventListener(listener)
+        .build();
+  }
+
+  private static Request request(HttpUrl url, String method) {
+    return new Request.Builder()
+        .url(url)
+        .method(method, needsBody(method) ? RequestBody.create(new byte[0], null) : null)
+        .header("Accept", MeasurementHeaders.ACCEPT)
+        .header("Accept-Language", MeasurementHeaders.ACCEPT_LANGUAGE)
+        .header("User-Agent", MeasurementHeaders.USER_AGENT)
+        .build();
+  }
+
+  /** The response (headers as received, body capped) and the failure, which may come after the headers. */
+  private Received execute(Call call) {
+    try (Response r = call.execute()) {
+      Buffer kept = new Buffer();
+      String failure = null;
+      try {
+        readCapped(r.body().source(), kept);
+      } catch (IOException e) {
+        failure = FailureTaxonomy.classify(e);
+      }
+      boolean truncated = kept.size() > bodyCap;
+      Headers headers = r.networkResponse() != null ? r.networkResponse().headers() : r.headers();
+      List<List<String>> headersList = MeasurementHeaders.list(headers);
+      HttpResponse response = new HttpResponse(Body.of(kept.readByteArray(Math.min(kept.size(), bodyCap))),
+          truncated, r.code(), headersList, MeasurementHeaders.firstValues(headersList));
+      return new Received(response, redirectTarget(r), failure);
+    } catch (IOException e) {
+      return new Received(HttpResponse.NONE, null, FailureTaxonomy.classify(e));
+    }
+  }
+
+  private record Received(HttpResponse response, String location, String failure) {}
 
   private void readCapped(BufferedSource source, Buffer kept) throws IOException {
     while (kept.size() <= bodyCap && source.read(kept, CHUNK) != -1) {

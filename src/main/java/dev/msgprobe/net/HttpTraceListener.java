@@ -14,14 +14,12 @@ import okhttp3.EventListener;
 import okhttp3.Handshake;
 import okhttp3.Protocol;
 import okhttp3.Request;
-import okhttp3.Response;
 
 /**
  * Records one OkHttp call into the trace: its connection as {@code tcp_connect} (+ {@code connect})
  * and, over https, {@code tls_handshakes} (+ start/done events), and the call as
  * {@code http_transaction_start}/{@code done}; all under the call's transaction id and tags. Keeps the
- * request and response as they went over the wire for the {@code requests} entry. One per call;
- * observes only.
+ * request as it went over the wire for the {@code requests} entry. One per call; observes only.
  */
 final class HttpTraceListener extends EventListener {
   private final Trace trace;
@@ -37,7 +35,6 @@ final class HttpTraceListener extends EventListener {
   private volatile String address;
   private volatile String alpn;
   private volatile Request sentRequest;
-  private volatile Response networkResponse;
 
   /**
    * @param serverName the SNI OkHttp sends (the URL's host), or null for an IP literal
@@ -56,11 +53,6 @@ final class HttpTraceListener extends EventListener {
   /** The request with the headers OkHttp actually sent, or null when it never got that far. */
   Request sentRequest() {
     return sentRequest;
-  }
-
-  /** The response headers as received, or null. */
-  Response networkResponse() {
-    return networkResponse;
   }
 
   /** The ALPN protocol of an https connection, or null. */
@@ -121,11 +113,6 @@ final class HttpTraceListener extends EventListener {
   @Override
   public void requestHeadersEnd(Call call, Request request) {
     sentRequest = request;
-  }
-
-  @Override
-  public void responseHeadersEnd(Call call, Response response) {
-    networkResponse = response;
   }
 
   @Override

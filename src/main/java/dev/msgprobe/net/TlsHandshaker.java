@@ -7,6 +7,7 @@ import dev.msgprobe.model.TlsHandshake;
 import dev.msgprobe.trace.Trace;
 import java.io.IOException;
 import java.net.Socket;
+import java.security.cert.Certificate;
 import java.security.cert.CertificateEncodingException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -63,12 +64,13 @@ public final class TlsHandshaker {
       failure = watchdog.fired() ? Failures.GENERIC_TIMEOUT : FailureTaxonomy.classify(e);
     }
     double t = trace.now();
+    // After a failure, what the handshake session showed while the chain was being validated, if it got that far.
     SSLSession session = failure == null ? socket.getSession() : null;
-    TlsHandshake entry = new TlsHandshake("tcp", address,
-        session != null ? session.getCipherSuite() : capture.cipherSuite(), failure,
-        session != null && socket.getApplicationProtocol() != null ? socket.getApplicationProtocol() : "",
-        false, der(capture.chain()), sni, t0, t, entryTags,
-        session != null ? session.getProtocol() : capture.protocol(), transactionId);
+    String cipherSuite = session != null ? session.getCipherSuite() : capture.cipherSuite();
+    String version = session != null ? session.getProtocol() : capture.protocol();
+    String negotiated = session != null && socket.getApplicationProtocol() != null ? socket.getApplicationProtocol() : "";
+    TlsHandshake entry = new TlsHandshake("tcp", address, cipherSuite, failure, negotiated, false,
+        der(capture.chain()), sni, t0, t, entryTags, version, transactionId);
     trace.add(entry);
     trace.add(new NetworkEvent(address, failure, null, "tls_handshake_done", "tcp", t0, t, entryTags, transactionId));
     if (failure != null) {
@@ -90,9 +92,9 @@ public final class TlsHandshaker {
     return name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
   }
 
-  static List<BinaryData> der(List<? extends java.security.cert.Certificate> chain) {
+  static List<BinaryData> der(List<? extends Certificate> chain) {
     List<BinaryData> out = new ArrayList<>();
-    for (java.security.cert.Certificate c : chain) {
+    for (Certificate c : chain) {
       try {
         out.add(BinaryData.of(c.getEncoded()));
       } catch (CertificateEncodingException e) {
