@@ -1,7 +1,61 @@
 package dev.msgprobe.cli;
 
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code msgprobe} root command. */
+@Command(name = "msgprobe",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = {
+        "Tells, from the network it runs on, whether messaging services (WhatsApp, Telegram, MAX)"
+            + " are reachable or censored, and exactly how.",
+        "Writes OONI-format JSONL reports and a summary."},
+    subcommands = {RunCommand.class, ListsCommand.class, CommandLine.HelpCommand.class},
+    synopsisSubcommandLabel = "COMMAND",
+    exitCodeListHeading = "%nExit status:%n",
+    exitCodeList = {
+        "0:the run completed",
+        "1:--fail-on matched a service status",
+        "2:bad usage or bad input (nothing measured)",
+        "3:the probe had no working network (every control failed)",
+        "130:interrupted (what was measured is kept and summarised)"},
+    footerHeading = "%nExamples:%n",
+    footer = {
+        "  msgprobe run                         measure the built-in WhatsApp, Telegram and MAX lists",
+        "  msgprobe run telegram -o tg.jsonl    one list, report to tg.jsonl",
+        "  msgprobe run https://web.whatsapp.com/",
+        "  msgprobe lists show whatsapp"})
 public final class Main {
+
   public static void main(String[] args) {
-    System.out.println("msgprobe");
+    int status = run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    System.exit(status);
+  }
+
+  /** Runs msgprobe with the given streams; the entry point tests call. */
+  public static int run(PrintWriter out, PrintWriter err, String... args) {
+    CommandLine cmd = commandLine(out, err);
+    return cmd.execute(args);
+  }
+
+  static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    CommandLine cmd = new CommandLine(new Main());
+    cmd.setOut(out);
+    cmd.setErr(err);
+    cmd.setCaseInsensitiveEnumValuesAllowed(true);
+    cmd.setExecutionExceptionHandler((ex, c, parsed) -> {
+      c.getErr().println("msgprobe: internal error: " + ex);
+      ex.printStackTrace(c.getErr());
+      return ExitCodes.INTERNAL_ERROR;
+    });
+    cmd.setParameterExceptionHandler((ex, a) -> {
+      ex.getCommandLine().getErr().println("msgprobe: " + ex.getMessage());
+      ex.getCommandLine().getErr().println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName()
+          + " --help' for more information.");
+      return ExitCodes.BAD_INPUT;
+    });
+    return cmd;
   }
 }

@@ -22,6 +22,7 @@ public final class Failures {
   public static final String SSL_UNKNOWN_AUTHORITY = "ssl_unknown_authority";
   public static final String SSL_INVALID_CERTIFICATE = "ssl_invalid_certificate";
   public static final String SSL_FAILED_HANDSHAKE = "ssl_failed_handshake";
+  public static final String HTTP_UNEXPECTED_STATUS_CODE = "http_unexpected_status_code";
   public static final String HTTP_INVALID_REDIRECT_LOCATION_HOST = "http_invalid_redirect_location_host";
   public static final String UNKNOWN = "unknown_failure";
 

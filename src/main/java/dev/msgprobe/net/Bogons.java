@@ -30,7 +30,7 @@ public final class Bogons {
    * @throws IllegalArgumentException when {@code ip} is not an IP literal (never resolved as a name)
    */
   public static boolean isBogon(String ip) {
-    byte[] address = IpLiterals.parse(ip);
+    byte[] address = IpLiterals.bytes(ip);
     if (address == null) {
       throw new IllegalArgumentException("not an IP literal: " + ip);
     }
@@ -43,7 +43,7 @@ public final class Bogons {
 
   /** True when {@code text} is an IPv4 or IPv6 literal (brackets allowed around IPv6). Never resolves names. */
   public static boolean isIpLiteral(String text) {
-    return IpLiterals.parse(text) != null;
+    return IpLiterals.bytes(text) != null;
   }
 
   private static boolean isAllZeroOrLoopback(byte[] v6) {
@@ -70,7 +70,7 @@ public final class Bogons {
   private record Prefix(byte[] network, int bits) {
     static Prefix parse(String cidr) {
       int slash = cidr.indexOf('/');
-      return new Prefix(IpLiterals.parse(cidr.substring(0, slash)), Integer.parseInt(cidr.substring(slash + 1)));
+      return new Prefix(IpLiterals.bytes(cidr.substring(0, slash)), Integer.parseInt(cidr.substring(slash + 1)));
     }
 
     boolean contains(byte[] address) {

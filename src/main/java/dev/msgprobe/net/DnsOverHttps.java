@@ -48,7 +48,7 @@ public final class DnsOverHttps implements DnsTransport {
       throw new IllegalArgumentException("DoH needs an https URL: " + url);
     }
     String host = this.url.host();
-    if (IpLiterals.parse(host) != null) {
+    if (IpLiterals.bytes(host) != null) {
       this.bootstrap = List.of();
     } else {
       this.bootstrap = List.copyOf(bootstrap.getOrDefault(host, List.of()));
@@ -109,7 +109,7 @@ public final class DnsOverHttps implements DnsTransport {
   private OkHttpClient newClient() {
     return base.newBuilder()
         .connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS))
-        .sslSocketFactory(trust.newSslContext().getSocketFactory(), trust.trustManager())
+        .sslSocketFactory(trust.sslContext().getSocketFactory(), trust.trustManager())
         .dns(name -> {
           if (name.equals(url.host())) {
             return bootstrap;

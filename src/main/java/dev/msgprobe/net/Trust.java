@@ -21,7 +21,7 @@ import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
  * The certificate authorities msgprobe trusts: the JDK's default trust plus the extra CAs of
- * {@code --ca-file}. Immutable and thread-safe. {@link #newSslContext()} gives a fresh context per
+ * {@code --ca-file}. Immutable and thread-safe. {@link #sslContext()} gives a fresh context per
  * call, so that no TLS session is resumed across measurements.
  */
 public final class Trust {
@@ -94,7 +94,7 @@ public final class Trust {
   }
 
   /** A new client TLS context with this trust and no client certificate. */
-  public SSLContext newSslContext() {
+  public SSLContext sslContext() {
     try {
       SSLContext context = SSLContext.getInstance("TLS");
       context.init(null, new TrustManager[] {trustManager}, null);
@@ -112,5 +112,16 @@ public final class Trust {
         .map(X509ExtendedTrustManager.class::cast)
         .findFirst()
         .orElseThrow(() -> new GeneralSecurityException("no X509 trust manager"));
+  }
+
+  /** A new TLS context whose only trust manager is {@code trustManager}. */
+  static SSLContext contextWith(javax.net.ssl.X509TrustManager trustManager) {
+    try {
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(null, new javax.net.ssl.TrustManager[] {trustManager}, null);
+      return context;
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("the JDK has no TLS context", e);
+    }
   }
 }

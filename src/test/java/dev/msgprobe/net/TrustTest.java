@@ -60,10 +60,10 @@ class TrustTest {
   }
 
   @Test
-  void newSslContext_isFreshEachTime() {
+  void sslContext_isFreshEachTime() {
     Trust trust = Trust.jdkDefault();
 
-    assertThat(trust.newSslContext()).isNotSameAs(trust.newSslContext());
+    assertThat(trust.sslContext()).isNotSameAs(trust.sslContext());
   }
 
   private static X509Certificate[] chainFrom(HeldCertificate ca) {

@@ -1,0 +1,78 @@
+package dev.msgprobe.engine;
+
+import dev.msgprobe.model.Endpoint;
+import dev.msgprobe.model.Measurement;
+import dev.msgprobe.model.TestKeys;
+import dev.msgprobe.report.ReportIds;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Wraps one endpoint's test keys in OONI's base envelope. Fixed per run: report id, test start time,
+ * probe and resolver identity, software version.
+ */
+public final class Envelope {
+  static final String TEST_VERSION = "0.1.0";
+  private static final Map<String, Integer> EXTENSIONS =
+      Map.of("dnst", 0, "httpt", 0, "netevents", 0, "tcpconnect", 0, "tlshandshake", 0);
+
+  private final String reportId;
+  private final String testStartTime;
+  private final String probeAsn;
+  private final String probeCc;
+  private final String resolverIp;
+  private final String softwareVersion;
+
+  public Envelope(String reportId, Instant testStart, String probeAsn, String probeCc, String resolverIp,
+      String softwareVersion) {
+    this.reportId = reportId;
+    this.testStartTime = ReportIds.ooniTime(testStart);
+    this.probeAsn = probeAsn;
+    this.probeCc = probeCc;
+    this.resolverIp = resolverIp;
+    this.softwareVersion = softwareVersion;
+  }
+
+  public String testStartTime() {
+    return testStartTime;
+  }
+
+  public Measurement wrap(Endpoint e, TestKeys keys, Instant start, double runtimeSeconds) {
+    Map<String, String> annotations = new LinkedHashMap<>();
+    annotations.put("architecture", System.getProperty("os.arch", "unknown"));
+    annotations.put("engine_name", "msgprobe");
+    annotations.put("engine_version", softwareVersion);
+    annotations.put("function", e.function());
+    annotations.put("list", e.list());
+    annotations.put("platform", platform());
+    annotations.put("service", e.service());
+    putIfPresent(annotations, "method", e.method());
+    putIfPresent(annotations, "category_code", e.categoryCode());
+    putIfPresent(annotations, "source", e.source());
+    return new Measurement(annotations, Measurement.DATA_FORMAT_VERSION, new java.util.TreeMap<>(EXTENSIONS),
+        e.url(), ReportIds.ooniTime(start), probeAsn, probeCc, Measurement.PROBE_IP, null, reportId, "AS0", resolverIp,
+        null, "msgprobe", softwareVersion, keys, Measurement.TEST_NAME,
+        Math.round(runtimeSeconds * 1_000_000) / 1_000_000.0, testStartTime, TEST_VERSION);
+  }
+
+  private static void putIfPresent(Map<String, String> m, String k, String v) {
+    if (v != null && !v.isBlank()) {
+      m.put(k, v);
+    }
+  }
+
+  static String platform() {
+    String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
+    if (os.contains("linux")) {
+      return "linux";
+    }
+    if (os.contains("mac")) {
+      return "macos";
+    }
+    if (os.contains("win")) {
+      return "windows";
+    }
+    return os.isEmpty() ? "unknown" : os;
+  }
+}

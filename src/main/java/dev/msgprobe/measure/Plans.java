@@ -1,0 +1,75 @@
+package dev.msgprobe.measure;
+
+import dev.msgprobe.model.Endpoint;
+import dev.msgprobe.trace.Trace;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/** One plan per scheme (SPEC §2), each a short sequence of {@link Steps}; a step that yields nothing ends the plan. */
+final class Plans {
+  private final Steps steps;
+
+  private Plans(Steps steps) {
+    this.steps = steps;
+  }
+
+  /** The plans by lower-case scheme. */
+  static Map<String, Plan> bySchemes(Steps steps) {
+    Plans p = new Plans(steps);
+    return Map.of(
+        "dns", steps::resolveOnly,
+        "tcp", p::tcp,
+        "tls", p::tls,
+        "https", p::https,
+        "http", p::http,
+        "wss", p::wss);
+  }
+
+  /** DNS, then a TCP connect to each address. */
+  private void tcp(Endpoint e, Trace trace) {
+    Steps.close(connect(e, trace));
+  }
+
+  /** DNS, TCP, the TLS handshake with its differentials, the transfer. */
+  private void tls(Endpoint e, Trace trace) {
+    overTls(e, trace, Steps.ALPN_WEB, Steps::close);
+  }
+
+  /** DNS, TCP, TLS with its differentials, the request and its redirects, the transfer. */
+  private void https(Endpoint e, Trace trace) {
+    overTls(e, trace, Steps.ALPN_WEB, tls -> {
+      Steps.close(tls);
+      steps.http(e, tls.target(), trace);
+    });
+  }
+
+  /** DNS (unless an IP), TCP, the request and its redirects, the transfer. */
+  private void http(Endpoint e, Trace trace) {
+    Steps.Connection tcp = connect(e, trace);
+    if (tcp != null) {
+      Steps.close(tcp);
+      steps.http(e, tcp.target(), trace);
+      steps.throughput(e, tcp.target(), trace);
+    }
+  }
+
+  /** DNS, TCP, TLS offering only http/1.1, the WebSocket upgrade on that connection, the transfer. */
+  private void wss(Endpoint e, Trace trace) {
+    overTls(e, trace, Steps.ALPN_HTTP1, tls -> steps.webSocket(e, tls, trace));
+  }
+
+  private Steps.Connection connect(Endpoint e, Trace trace) {
+    return steps.connect(steps.targets(e, trace), e.port(), trace);
+  }
+
+  /** DNS, TCP and TLS; then {@code onTls} with the TLS connection (which it must close), then the transfer. */
+  private void overTls(Endpoint e, Trace trace, List<String> alpn, Consumer<Steps.Connection> onTls) {
+    Steps.Connection tcp = connect(e, trace);
+    Steps.Connection tls = tcp == null ? null : steps.secure(tcp, e, alpn, trace);
+    if (tls != null) {
+      onTls.accept(tls);
+      steps.throughput(e, tls.target(), trace);
+    }
+  }
+}

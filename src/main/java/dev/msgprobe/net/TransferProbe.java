@@ -1,0 +1,192 @@
+package dev.msgprobe.net;
+
+import dev.msgprobe.model.Failures;
+import dev.msgprobe.model.NetworkEvent;
+import dev.msgprobe.model.Transfer;
+import dev.msgprobe.trace.Trace;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The throughput and stall probe: one HTTP/1.1 GET (with {@code Connection: close}) over a connection
+ * the caller opened, reading until {@code targetBytes} have arrived (response head included), the
+ * response ends, the peer fails, or the deadline passes. Every {@code sampleInterval} the cumulative
+ * count is recorded as a {@code bytes_received_cumulative} event; the outcome is one {@link Transfer}.
+ *
+ * <p>Outcomes: target reached or response complete: failure null. No byte within
+ * {@code firstByteTimeout}: {@code generic_timeout_error}. Some bytes, then none for
+ * {@code stallWindow}, the connection still open: {@code stalled} and {@code generic_timeout_error}.
+ * Deadline passed while data still flowed: {@code generic_timeout_error}, not stalled. Reset, or a
+ * close before a declared Content-Length was complete: the taxonomy's failure ({@code connection_reset},
+ * {@code eof_error}). {@code seconds} runs from the request to the last byte received, so a stall's
+ * silent wait does not dilute the goodput ({@code bytes * 8 / 1000 / seconds}).
+ */
+public final class TransferProbe {
+  private static final int CHUNK = 16 * 1024;
+
+  private final int firstByteMillis;
+  private final int stallMillis;
+  private final Duration deadline;
+  private final Duration sampleInterval;
+
+  public TransferProbe(Duration firstByteTimeout, Duration stallWindow, Duration deadline, Duration sampleInterval) {
+    this.firstByteMillis = Math.toIntExact(Math.max(1, firstByteTimeout.toMillis()));
+    this.stallMillis = Math.toIntExact(Math.max(1, stallWindow.toMillis()));
+    this.deadline = deadline;
+    this.sampleInterval = sampleInterval;
+  }
+
+  /**
+   * Downloads {@code path} from {@code host} over {@code socket}, which is closed when this returns.
+   *
+   * @param serverName the SNI the connection was made with, or null (recorded only)
+   */
+  public Transfer download(Socket socket, String serverName, String host, String path, long targetBytes, Trace trace,
+      long transactionId, List<String> tags) {
+    List<String> entryTags = List.copyOf(tags);
+    String address = IpLiterals.hostPort(socket.getInetAddress().getHostAddress(), socket.getPort());
+    Progress progress = new Progress(trace);
+    Thread sampler = new Thread(() -> sample(progress, socket, address, trace, transactionId, entryTags),
+        "msgprobe-transfer-sampler");
+    sampler.setDaemon(true);
+    double t0 = trace.now();
+    String failure = null;
+    boolean stalled = false;
+    try {
+      socket.setSoTimeout(firstByteMillis);
+      socket.getOutputStream().write(request(host, path));
+      socket.getOutputStream().flush();
+      progress.requestSent = trace.now();
+      sampler.start();
+      failure = receive(socket.getInputStream(), socket, targetBytes, progress);
+    } catch (SocketTimeoutException e) {
+      stalled = progress.bytes.get() > 0;
+      failure = Failures.GENERIC_TIMEOUT;
+    } catch (IOException e) {
+      failure = progress.deadlinePassed.get() ? Failures.GENERIC_TIMEOUT : FailureTaxonomy.classify(e);
+    } finally {
+      progress.finished.set(true);
+      sampler.interrupt();
+      Sockets.closeQuietly(socket);
+    }
+    joinQuietly(sampler);
+    double t = trace.now();
+    long bytes = progress.bytes.get();
+    trace.add(sampleEvent(address, bytes, t, entryTags, transactionId));
+    double seconds = bytes > 0 ? Math.max(0, progress.lastByteAt - progress.requestSent) : 0;
+    double goodput = seconds > 0 ? bytes * 8 / 1000.0 / seconds : 0;
+    Transfer transfer = new Transfer(address, serverName, "download", targetBytes, bytes, round(seconds),
+        round(goodput), stalled, failure, t0, t, entryTags, transactionId);
+    trace.add(transfer);
+    return transfer;
+  }
+
+  /** Reads until done; returns the failure of a premature close, or null. */
+  private String receive(InputStream in, Socket socket, long targetBytes, Progress progress) throws IOException {
+    byte[] chunk = new byte[CHUNK];
+    ByteArrayOutputStream headProbe = new ByteArrayOutputStream();
+    long expected = -1;
+    while (progress.bytes.get() < targetBytes && (expected < 0 || progress.bytes.get() < expected)) {
+      int n = in.read(chunk);
+      if (n == -1) {
+        return expected >= 0 ? Failures.EOF : null;
+      }
+      if (progress.bytes.get() == 0) {
+        socket.setSoTimeout(stallMillis);
+      }
+      progress.received(n);
+      if (expected < 0 && headProbe.size() < Http1Head.MAX_BYTES) {
+        headProbe.write(chunk, 0, n);
+        expected = expectedTotal(headProbe.toByteArray());
+      }
+    }
+    return null;
+  }
+
+  /** Head plus declared body length, once the head is complete and declares one; else -1. */
+  private static long expectedTotal(byte[] start) {
+    if (!new String(start, StandardCharsets.ISO_8859_1).contains("\r\n\r\n")) {
+      return -1;
+    }
+    try {
+      Http1Head head = Http1Head.read(new ByteArrayInputStream(start));
+      return head.contentLength() < 0 ? -1 : head.length() + head.contentLength();
+    } catch (IOException e) {
+      return -1;
+    }
+  }
+
+  private void sample(Progress progress, Socket socket, String address, Trace trace, long transactionId,
+      List<String> tags) {
+    double end = progress.requestSent + deadline.toNanos() / 1e9;
+    try {
+      while (!progress.finished.get()) {
+        Thread.sleep(sampleInterval.toMillis());
+        double now = trace.now();
+        if (progress.finished.get()) {
+          return;
+        }
+        trace.add(sampleEvent(address, progress.bytes.get(), now, tags, transactionId));
+        if (now >= end && progress.deadlinePassed.compareAndSet(false, true)) {
+          Sockets.closeQuietly(socket); // unblocks the reader, which reports the deadline
+          return;
+        }
+      }
+    } catch (InterruptedException e) {
+      // the transfer finished
+    }
+  }
+
+  private static NetworkEvent sampleEvent(String address, long bytes, double t, List<String> tags, long transactionId) {
+    return new NetworkEvent(address, null, bytes, "bytes_received_cumulative", "tcp", t, t, tags, transactionId);
+  }
+
+  private static byte[] request(String host, String path) {
+    return ("GET " + path + " HTTP/1.1\r\n"
+        + "Host: " + host + "\r\n"
+        + "User-Agent: " + MeasurementHeaders.USER_AGENT + "\r\n"
+        + "Accept: */*\r\n"
+        + "Accept-Encoding: identity\r\n"
+        + "Connection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
+  }
+
+  private static void joinQuietly(Thread thread) {
+    try {
+      thread.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static double round(double value) {
+    return Math.round(value * 1000) / 1000.0;
+  }
+
+  /** What the reader has seen so far, shared with the sampler. */
+  private static final class Progress {
+    private final Trace trace;
+    final AtomicLong bytes = new AtomicLong();
+    final AtomicBoolean finished = new AtomicBoolean();
+    final AtomicBoolean deadlinePassed = new AtomicBoolean();
+    volatile double requestSent;
+    volatile double lastByteAt;
+
+    Progress(Trace trace) {
+      this.trace = trace;
+    }
+
+    void received(int n) {
+      bytes.addAndGet(n);
+      lastByteAt = trace.now();
+    }
+  }
+}

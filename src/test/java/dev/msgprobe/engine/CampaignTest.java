@@ -1,0 +1,154 @@
+package dev.msgprobe.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.msgprobe.analysis.NetworkContext;
+import dev.msgprobe.model.Confidence;
+import dev.msgprobe.model.Endpoint;
+import dev.msgprobe.model.Measurement;
+import dev.msgprobe.model.Method;
+import dev.msgprobe.model.Status;
+import dev.msgprobe.model.TestKeys;
+import dev.msgprobe.model.Verdict;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(10)
+class CampaignTest {
+  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-28T12:00:00Z"), ZoneOffset.UTC);
+  private final List<Measurement> written = Collections.synchronizedList(new ArrayList<>());
+  private final Envelope envelope = new Envelope("rid", CLOCK.instant(), "AS0", "ZZ", "10.0.0.1", "test");
+
+  static Endpoint endpoint(String url, String service) {
+    String host = url.replaceFirst("^[a-z]+://", "").replaceFirst("[:/].*$", "");
+    return new Endpoint(url, url.substring(0, url.indexOf(':')), host, 443, "/", "GET", service, "chat",
+        service, 1, null, null, null, null, null, false);
+  }
+
+  static TestKeys emptyKeys() {
+    return new TestKeys("redirect", null, null, null, null, null, null, null, null, null);
+  }
+
+  /** Reachable unless the URL contains "bad"; the context says offline when every control is "bad". */
+  static final class FakeAnalyzer implements Analyzer {
+    volatile NetworkContext seen;
+
+    @Override
+    public Verdict classify(Endpoint e, TestKeys keys, NetworkContext ctx) {
+      seen = ctx;
+      return e.url().contains("bad")
+          ? Verdict.of(Status.BLOCKED, Method.TCP_TIMEOUT, null, Confidence.MEDIUM, List.of("timed out"))
+          : Verdict.reachable(Confidence.HIGH, List.of("worked"));
+    }
+
+    @Override
+    public NetworkContext networkContext(List<Measurement> controls) {
+      boolean any = controls.stream().anyMatch(m -> m.testKeys().verdict().status() == Status.REACHABLE);
+      return new NetworkContext(any, any, null);
+    }
+  }
+
+  @Test
+  void controlsAreMeasuredFirstAndDecideTheContextGivenToEndpoints() throws Exception {
+    List<String> order = Collections.synchronizedList(new ArrayList<>());
+    FakeAnalyzer analyzer = new FakeAnalyzer();
+    Campaign c = new Campaign(e -> {
+      order.add(e.url());
+      return emptyKeys();
+    }, analyzer, envelope, written::add, Progress.NONE, 4, CLOCK);
+
+    Campaign.Result r = c.run(List.of(endpoint("https://bad-control/", "control")),
+        List.of(endpoint("https://a/", "whatsapp"), endpoint("https://b/", "whatsapp")));
+
+    assertThat(order.get(0)).isEqualTo("https://bad-control/");
+    assertThat(r.context().offline()).isTrue();
+    assertThat(analyzer.seen.offline()).isTrue();
+    assertThat(r.controls()).hasSize(1);
+    assertThat(r.endpoints()).extracting(Measurement::input).containsExactlyInAnyOrder("https://a/", "https://b/");
+    assertThat(written).hasSize(3);
+    assertThat(written.get(2).testKeys().verdict()).isNotNull();
+    assertThat(written.get(0).annotation("service")).isEqualTo("control");
+    assertThat(r.cancelled()).isFalse();
+  }
+
+  @Test
+  void withoutControlsTheContextIsUnknown() throws Exception {
+    Campaign c = new Campaign(e -> emptyKeys(), new FakeAnalyzer(), envelope, written::add, Progress.NONE, 2, CLOCK);
+
+    Campaign.Result r = c.run(List.of(), List.of(endpoint("https://a/", "max")));
+
+    assertThat(r.context()).isEqualTo(NetworkContext.UNKNOWN);
+    assertThat(written).extracting(Measurement::input).containsExactly("https://a/");
+  }
+
+  @Test
+  void noMoreThanTwoEndpointsOfOneHostRunAtOnce() throws Exception {
+    AtomicInteger inFlight = new AtomicInteger();
+    AtomicInteger maxInFlight = new AtomicInteger();
+    Campaign c = new Campaign(e -> {
+      int now = inFlight.incrementAndGet();
+      maxInFlight.accumulateAndGet(now, Math::max);
+      try {
+        Thread.sleep(30);
+      } catch (InterruptedException ie) {
+        Thread.currentThread().interrupt();
+      }
+      inFlight.decrementAndGet();
+      return emptyKeys();
+    }, new FakeAnalyzer(), envelope, written::add, Progress.NONE, 8, CLOCK);
+    List<Endpoint> sameHost = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      sameHost.add(endpoint("tcp://149.154.175.50:" + (400 + i), "telegram"));
+    }
+
+    c.run(List.of(), sameHost);
+
+    assertThat(maxInFlight.get()).isLessThanOrEqualTo(Campaign.PER_HOST);
+    assertThat(written).hasSize(8);
+  }
+
+  @Test
+  void cancelKeepsFinishedEndpointsAndAbandonsTheOnesInFlight() throws Exception {
+    CountDownLatch twoDone = new CountDownLatch(2);
+    Campaign[] holder = new Campaign[1];
+    Campaign c = new Campaign(e -> {
+      if (e.url().contains("slow")) {
+        try {
+          Thread.sleep(5_000);
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      return emptyKeys();
+    }, new FakeAnalyzer(), envelope, m -> {
+      written.add(m);
+      twoDone.countDown();
+    }, Progress.NONE, 4, CLOCK);
+    holder[0] = c;
+    Thread canceller = new Thread(() -> {
+      try {
+        twoDone.await(5, TimeUnit.SECONDS);
+      } catch (InterruptedException ignored) {
+        return;
+      }
+      holder[0].cancel();
+    });
+    canceller.start();
+
+    Campaign.Result r = c.run(List.of(), List.of(endpoint("https://a/", "x"), endpoint("https://b/", "x"),
+        endpoint("https://slow1/", "x"), endpoint("https://slow2/", "x")));
+
+    assertThat(r.cancelled()).isTrue();
+    assertThat(written).extracting(Measurement::input).containsExactlyInAnyOrder("https://a/", "https://b/");
+    assertThat(r.endpoints()).hasSize(2);
+  }
+}

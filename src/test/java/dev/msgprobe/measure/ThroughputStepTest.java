@@ -1,0 +1,114 @@
+package dev.msgprobe.measure;
+
+import static dev.msgprobe.measure.MeasurerFixture.CA;
+import static dev.msgprobe.measure.MeasurerFixture.HOST;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.msgprobe.model.Failures;
+import dev.msgprobe.model.TcpConnect;
+import dev.msgprobe.model.TestKeys;
+import dev.msgprobe.model.TlsHandshake;
+import dev.msgprobe.testing.ClientHello;
+import dev.msgprobe.testing.Handlers;
+import dev.msgprobe.testing.LoopbackServer;
+import dev.msgprobe.testing.TestCa;
+import dev.msgprobe.testing.TestEndpoints;
+import dev.msgprobe.testing.TlsFront;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class ThroughputStepTest {
+  private final MeasurerFixture fixture = new MeasurerFixture();
+
+  @Test
+  void throughputOnTls_freezesAfter16KiB() throws Exception {
+    TlsFront front = new TlsFront(TestCa.serverContext(CA.leaf(HOST)), Set.of(), List.of(),
+        Handlers.sendThenStall(16 * 1024));
+    try (LoopbackServer server = LoopbackServer.start(front)) {
+      fixture.resolver.answer(HOST, "127.0.0.1");
+
+      TestKeys keys = fixture.measure(TestEndpoints.withThroughput(TestEndpoints.of("tls://" + HOST + ":" + server.port())));
+
+      assertThat(keys.transfers()).singleElement().satisfies(t -> {
+        assertThat(t.stalled()).isTrue();
+        assertThat(t.failure()).isEqualTo(Failures.GENERIC_TIMEOUT);
+        assertThat(t.bytes()).isGreaterThan(16 * 1024);
+        assertThat(t.serverName()).isEqualTo(HOST);
+        assertThat(t.tags()).containsExactly("throughput");
+      });
+      assertThat(keys.tlsHandshakes()).extracting(TlsHandshake::tags).containsExactly(List.of(), List.of("throughput"));
+      assertThat(keys.tlsHandshakes().get(1).negotiatedProtocol()).isEmpty();
+      assertThat(keys.networkEvents()).filteredOn(e -> e.operation().equals("bytes_received_cumulative"))
+          .isNotEmpty().allSatisfy(e -> assertThat(e.tags()).containsExactly("throughput"));
+    }
+  }
+
+  @Test
+  void pacedPlainHttp_measuresItsGoodput() throws Exception {
+    try (LoopbackServer server = LoopbackServer.start(Handlers.paced(12_500, 12_500))) {
+      String url = "http://127.0.0.1:" + server.port() + "/";
+
+      TestKeys keys = fixture.measure(TestEndpoints.withThroughput(TestEndpoints.of(url)));
+
+      assertThat(keys.requests()).singleElement()
+          .satisfies(r -> assertThat(r.response().bodyIsTruncated()).isTrue());
+      assertThat(keys.transfers()).singleElement().satisfies(t -> {
+        assertThat(t.failure()).isNull();
+        assertThat(t.stalled()).isFalse();
+        assertThat(t.goodputKbps()).isBetween(60.0, 160.0);
+        assertThat(t.serverName()).isNull();
+      });
+    }
+  }
+
+  @Test
+  void handshakeOfTheTransferConnectionReset_isATransferThatNeverStarted() throws Exception {
+    TlsFront front = TlsFront.plain(TestCa.serverContext(CA.leaf(HOST)));
+    AtomicInteger connections = new AtomicInteger();
+    LoopbackServer.Handler firstConnectionOnly = socket -> {
+      if (connections.incrementAndGet() == 1) {
+        front.handle(socket);
+      } else {
+        ClientHello.read(socket.getInputStream());
+        Handlers.reset(socket);
+      }
+    };
+    try (LoopbackServer server = LoopbackServer.start(firstConnectionOnly)) {
+      fixture.resolver.answer(HOST, "127.0.0.1");
+
+      TestKeys keys = fixture.measure(TestEndpoints.withThroughput(TestEndpoints.of("tls://" + HOST + ":" + server.port())));
+
+      assertThat(keys.transfers()).singleElement().satisfies(t -> {
+        assertThat(t.failure()).isEqualTo(Failures.CONNECTION_RESET);
+        assertThat(t.bytes()).isZero();
+        assertThat(t.stalled()).isFalse();
+        assertThat(t.serverName()).isEqualTo(HOST);
+        assertThat(t.tags()).containsExactly("throughput");
+      });
+    }
+  }
+
+  @Test
+  void tcpEndpoint_hasNothingToDownload() throws Exception {
+    try (LoopbackServer server = LoopbackServer.start(Handlers.httpOk(new byte[1024]))) {
+      TestKeys keys = fixture.measure(TestEndpoints.withThroughput(TestEndpoints.of("tcp://127.0.0.1:" + server.port())));
+
+      assertThat(keys.transfers()).isEmpty();
+      assertThat(keys.tcpConnect()).extracting(TcpConnect::tags).containsExactly(List.of());
+    }
+  }
+
+  @Test
+  void endpointWithoutThroughput_hasNoTransfer() throws Exception {
+    try (LoopbackServer server = LoopbackServer.start(TlsFront.plain(TestCa.serverContext(CA.leaf(HOST))))) {
+      fixture.resolver.answer(HOST, "127.0.0.1");
+
+      TestKeys keys = fixture.measure(TestEndpoints.of("tls://" + HOST + ":" + server.port()));
+
+      assertThat(keys.transfers()).isEmpty();
+      assertThat(keys.tlsHandshakes()).extracting(TlsHandshake::tags).containsExactly(List.of());
+    }
+  }
+}

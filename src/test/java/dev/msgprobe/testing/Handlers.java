@@ -1,0 +1,149 @@
+package dev.msgprobe.testing;
+
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * Connection behaviours for {@link LoopbackServer} (plain, or behind {@link TlsFront}), each
+ * misbehaving in one precise way. The HTTP ones read the request head first, then answer with
+ * {@code HTTP/1.1 200} and a Content-Length.
+ */
+public final class Handlers {
+  /** What the stalling and cut-off handlers declare as Content-Length: more than they send. */
+  public static final int DECLARED_LENGTH = 1024 * 1024;
+  private static final int PACE_TICK_MILLIS = 50;
+
+  private Handlers() {}
+
+  /** Ends the connection with a RST (SO_LINGER 0), no FIN. */
+  public static void reset(Socket socket) throws IOException {
+    socket.setSoLinger(true, 0);
+    socket.close();
+  }
+
+  /** Resets every connection as soon as it is accepted. */
+  public static LoopbackServer.Handler resetOnAccept() {
+    return Handlers::reset;
+  }
+
+  /** Accepts and never speaks: reads and discards until the client hangs up. */
+  public static LoopbackServer.Handler silent() {
+    return socket -> socket.getInputStream().transferTo(OutputStream.nullOutputStream());
+  }
+
+  /** Reads the ClientHello, then closes normally (a FIN in the middle of the handshake). */
+  public static LoopbackServer.Handler closeAfterClientHello() {
+    return socket -> ClientHello.read(socket.getInputStream());
+  }
+
+  /**
+   * Reads the ClientHello, then answers with the start of a 16 KiB handshake record, one byte every
+   * 100 ms: each read of the client is quick, the handshake never ends.
+   */
+  public static LoopbackServer.Handler trickleAfterClientHello() {
+    return socket -> {
+      ClientHello.read(socket.getInputStream());
+      byte[] recordHeader = {22, 3, 3, 0x40, 0};
+      OutputStream out = socket.getOutputStream();
+      for (int i = 0; ; i++) {
+        out.write(i < recordHeader.length ? recordHeader[i] : 0);
+        out.flush();
+        Thread.sleep(100);
+      }
+    };
+  }
+
+  /** Answers any bytes with {@code response}, then closes (e.g. plain HTTP to a TLS client). */
+  public static LoopbackServer.Handler answer(String response) {
+    return socket -> {
+      socket.getInputStream().read();
+      socket.getOutputStream().write(response.getBytes(StandardCharsets.ISO_8859_1));
+    };
+  }
+
+  /** Serves {@code body} with status 200 to the first request. */
+  public static LoopbackServer.Handler httpOk(byte[] body) {
+    return socket -> {
+      readRequestHead(socket.getInputStream());
+      OutputStream out = socket.getOutputStream();
+      out.write(head(body.length));
+      out.write(body);
+      out.flush();
+    };
+  }
+
+  /** Declares {@link #DECLARED_LENGTH}, sends {@code n} body bytes, then goes silent with the connection open. */
+  public static LoopbackServer.Handler sendThenStall(int n) {
+    return socket -> {
+      sendPartial(socket, n);
+      silent().handle(socket);
+    };
+  }
+
+  /** Declares {@link #DECLARED_LENGTH}, sends {@code n} body bytes, then resets the connection. */
+  public static LoopbackServer.Handler sendThenReset(int n) {
+    return socket -> {
+      sendPartial(socket, n);
+      reset(socket);
+    };
+  }
+
+  /** Declares {@link #DECLARED_LENGTH}, sends {@code n} body bytes, then closes normally (FIN). */
+  public static LoopbackServer.Handler sendThenClose(int n) {
+    return socket -> sendPartial(socket, n);
+  }
+
+  /** Serves {@code total} body bytes at {@code bytesPerSecond}, in slices every 50 ms. */
+  public static LoopbackServer.Handler paced(int bytesPerSecond, int total) {
+    return socket -> {
+      readRequestHead(socket.getInputStream());
+      OutputStream out = socket.getOutputStream();
+      out.write(head(total));
+      out.flush();
+      int slice = Math.max(1, bytesPerSecond * PACE_TICK_MILLIS / 1000);
+      for (int sent = 0; sent < total; sent += slice) {
+        out.write(filler(Math.min(slice, total - sent)));
+        out.flush();
+        Thread.sleep(PACE_TICK_MILLIS);
+      }
+    };
+  }
+
+  /** Reads an HTTP request head (through the blank line) and returns it. */
+  public static String readRequestHead(InputStream in) throws IOException {
+    ByteArrayOutputStream head = new ByteArrayOutputStream();
+    while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+      int b = in.read();
+      if (b == -1) {
+        throw new EOFException("client closed before the end of its request head");
+      }
+      head.write(b);
+    }
+    return head.toString(StandardCharsets.ISO_8859_1);
+  }
+
+  private static void sendPartial(Socket socket, int n) throws IOException {
+    readRequestHead(socket.getInputStream());
+    OutputStream out = socket.getOutputStream();
+    out.write(head(DECLARED_LENGTH));
+    out.write(filler(n));
+    out.flush();
+  }
+
+  private static byte[] head(long contentLength) {
+    return ("HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\nContent-Length: " + contentLength
+        + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
+  }
+
+  private static byte[] filler(int n) {
+    byte[] bytes = new byte[n];
+    Arrays.fill(bytes, (byte) 'x');
+    return bytes;
+  }
+}

@@ -1,0 +1,112 @@
+package dev.msgprobe.testing;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A TCP listener on 127.0.0.1 (ephemeral port) that gives every accepted connection to a
+ * {@link Handler} on its own thread, then closes it. {@link #close()} also closes connections still open.
+ */
+public final class LoopbackServer implements AutoCloseable {
+  public static final String IP = "127.0.0.1";
+
+  /** What the server does with one accepted connection. */
+  @FunctionalInterface
+  public interface Handler {
+    void handle(Socket socket) throws Exception;
+  }
+
+  private final ServerSocket server;
+  private final Handler handler;
+  private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "loopback-server");
+    t.setDaemon(true);
+    return t;
+  });
+  private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+  private final AtomicInteger accepted = new AtomicInteger();
+
+  private LoopbackServer(ServerSocket server, Handler handler) {
+    this.server = server;
+    this.handler = handler;
+  }
+
+  public static LoopbackServer start(Handler handler) throws IOException {
+    LoopbackServer s = new LoopbackServer(new ServerSocket(0, 50, InetAddress.getByName(IP)), handler);
+    s.threads.execute(s::acceptLoop);
+    return s;
+  }
+
+  /** A port on 127.0.0.1 where nothing listens (bound, then released). */
+  public static int closedPort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName(IP))) {
+      return s.getLocalPort();
+    }
+  }
+
+  public int port() {
+    return server.getLocalPort();
+  }
+
+  /** How many connections were accepted so far. */
+  public int accepted() {
+    return accepted.get();
+  }
+
+  @Override
+  public void close() {
+    try {
+      server.close();
+    } catch (IOException ignored) {
+      // closing a listener cannot fail in a way a test cares about
+    }
+    open.forEach(LoopbackServer::closeQuietly);
+    threads.shutdownNow();
+  }
+
+  private void acceptLoop() {
+    while (!server.isClosed()) {
+      Socket socket;
+      try {
+        socket = server.accept();
+      } catch (IOException e) {
+        return;
+      }
+      accepted.incrementAndGet();
+      open.add(socket);
+      try {
+        threads.execute(() -> serve(socket));
+      } catch (RejectedExecutionException e) {
+        closeQuietly(socket); // accepted while closing
+        return;
+      }
+    }
+  }
+
+  private void serve(Socket socket) {
+    try {
+      handler.handle(socket);
+    } catch (Exception e) {
+      // misbehaving is this server's job; a client hanging up mid-way is expected
+    } finally {
+      closeQuietly(socket);
+      open.remove(socket);
+    }
+  }
+
+  static void closeQuietly(Socket socket) {
+    try {
+      socket.close();
+    } catch (IOException ignored) {
+      // already gone
+    }
+  }
+}
