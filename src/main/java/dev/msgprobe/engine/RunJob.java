@@ -161,7 +161,6 @@ public final class RunJob {
       out.println(wiring.summaryJson(summary));
     } else if (!config.quiet()) {
       out.print(wiring.table(summary, all, colour));
-      out.println("Report:  " + report);
       out.println("Summary: " + summaryFile);
     }
     out.flush();
