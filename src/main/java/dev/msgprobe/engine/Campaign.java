@@ -20,6 +20,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -111,24 +114,37 @@ public final class Campaign {
     }
   }
 
+  /**
+   * Waits for one endpoint; returns at once when the campaign is cancelled, since a worker blocked in a
+   * socket read (not interruptible on JDK 17) may take a whole timeout to notice.
+   */
   private void awaitQuietly(Future<?> f) throws IOException {
-    try {
-      f.get();
-    } catch (InterruptedException ie) {
-      Thread.currentThread().interrupt();
-      cancel();
-    } catch (ExecutionException ee) {
-      if (ee.getCause() instanceof UncheckedIOException io) {
-        throw io.getCause();
+    while (true) {
+      try {
+        f.get(100, TimeUnit.MILLISECONDS);
+        return;
+      } catch (TimeoutException stillRunning) {
+        if (cancelled) {
+          return;
+        }
+      } catch (InterruptedException ie) {
+        Thread.currentThread().interrupt();
+        cancel();
+        return;
+      } catch (ExecutionException ee) {
+        if (ee.getCause() instanceof UncheckedIOException io) {
+          throw io.getCause();
+        }
+        if (ee.getCause() instanceof RuntimeException re) {
+          throw re;
+        }
+        if (ee.getCause() instanceof Error err) {
+          throw err;
+        }
+        return;
+      } catch (CancellationException abandoned) {
+        return;
       }
-      if (ee.getCause() instanceof RuntimeException re) {
-        throw re;
-      }
-      if (ee.getCause() instanceof Error err) {
-        throw err;
-      }
-    } catch (java.util.concurrent.CancellationException ce) {
-      // abandoned by cancel(): nothing to keep
     }
   }
 
