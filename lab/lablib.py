@@ -62,7 +62,7 @@ DEFAULT_PORTS = {"https": 443, "http": 80, "tls": 443, "wss": 443, "ws": 80,
 TLS_SCHEMES = {"https", "tls", "wss"}
 
 SELECTOR_KEYS = {"url", "scheme", "host", "port", "service", "function", "list",
-                 "hostkind", "method"}
+                 "hostkind", "method", "throughput"}
 
 
 # ---- test lists -------------------------------------------------------------
@@ -133,6 +133,8 @@ def read_lists(paths):
                 "function": r.get("function", ""), "list": stem,
                 "hostkind": "ip" if is_ip(host) else "name",
                 "method": (r.get("method") or "GET").upper(),
+                "throughput": "yes" if (r.get("throughput") or "").strip().lower()
+                              in ("yes", "true", "1") else "no",
             })
     return eps
 
