@@ -22,15 +22,21 @@ public final class Envelope {
   private final String probeAsn;
   private final String probeCc;
   private final String resolverIp;
+  private final String resolverUnderTest;
   private final String softwareVersion;
 
+  /**
+   * @param resolverIp the resolver that really answers (learnt by resolver echo), OONI's {@code resolver_ip}
+   * @param resolverUnderTest the resolver the probe asked ({@code --resolver}), annotation {@code resolver_under_test}
+   */
   public Envelope(String reportId, Instant testStart, String probeAsn, String probeCc, String resolverIp,
-      String softwareVersion) {
+      String resolverUnderTest, String softwareVersion) {
     this.reportId = reportId;
     this.testStartTime = ReportIds.ooniTime(testStart);
     this.probeAsn = probeAsn;
     this.probeCc = probeCc;
     this.resolverIp = resolverIp;
+    this.resolverUnderTest = resolverUnderTest;
     this.softwareVersion = softwareVersion;
   }
 
@@ -46,6 +52,7 @@ public final class Envelope {
     annotations.put("function", e.function());
     annotations.put("list", e.list());
     annotations.put("platform", platform());
+    annotations.put("resolver_under_test", resolverUnderTest);
     annotations.put("service", e.service());
     putIfPresent(annotations, "method", e.method());
     putIfPresent(annotations, "category_code", e.categoryCode());

@@ -138,7 +138,8 @@ public final class RunJob {
           endpoints.size());
     }
 
-    Envelope envelope = new Envelope(wiring.reportId(started), started, "AS0", "ZZ",
+    String resolverIp = wiring.resolverEcho().orElse(resolver.getAddress().getHostAddress());
+    Envelope envelope = new Envelope(wiring.reportId(started), started, "AS0", "ZZ", resolverIp,
         resolver.getAddress().getHostAddress(), Wiring.softwareVersion());
     Progress progress = config.progress()
         ? new ConsoleProgress(err, liveProgress, 10, System::nanoTime) : Progress.NONE;

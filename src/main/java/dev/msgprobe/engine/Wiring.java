@@ -39,6 +39,7 @@ import java.util.Set;
 final class Wiring {
   private final Set<String> probeIps = LocalAddresses.publicOnes();
   private Measurer measurer;
+  private DnsStep dns;
   private final Classifier classifier = new Classifier();
 
   private Wiring() {}
@@ -86,13 +87,24 @@ final class Wiring {
     } catch (IOException e) {
       throw new RunJob.BadInput("msgprobe run: --ca-file " + config.caFile() + ": " + e.getMessage());
     }
-    DnsStep dns;
     try {
       dns = new DnsStep(config, trust);
     } catch (IllegalArgumentException e) {
       throw new RunJob.BadInput("msgprobe run: " + e.getMessage());
     }
     measurer = new EndpointMeasurer(config, dns, trust);
+  }
+
+  /**
+   * The address of the resolver that really asked the authoritative servers, learnt by resolving the
+   * resolver-echo name through the resolver under test; empty when skipped or unanswered.
+   */
+  java.util.Optional<String> resolverEcho() {
+    dev.msgprobe.model.DnsQuery echo = dns.resolverEcho(new dev.msgprobe.trace.Trace());
+    if (echo == null || echo.failure() != null) {
+      return java.util.Optional.empty();
+    }
+    return echo.addresses().stream().findFirst();
   }
 
   Measurer measurer() {
