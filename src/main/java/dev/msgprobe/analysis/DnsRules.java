@@ -1,5 +1,6 @@
 package dev.msgprobe.analysis;
 
+import dev.msgprobe.net.Bogons;
 import dev.msgprobe.model.Confidence;
 import dev.msgprobe.model.DnsQuery;
 import dev.msgprobe.model.Endpoint;

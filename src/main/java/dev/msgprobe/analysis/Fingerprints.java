@@ -1,5 +1,6 @@
 package dev.msgprobe.analysis;
 
+import dev.msgprobe.net.IpLiterals;
 import dev.msgprobe.model.HttpResponse;
 import java.io.IOException;
 import java.io.InputStream;
@@ -144,7 +145,7 @@ public final class Fingerprints {
     Map<String, AddressFingerprint> out = new LinkedHashMap<>();
     for (Map<String, String> row : rows(csv)) {
       String ip = row.get("ip").trim();
-      if (Bogons.parseLiteral(ip) == null) {
+      if (!IpLiterals.isLiteral(ip)) {
         throw new IllegalArgumentException(row.get("id") + ": not an IP address: " + ip);
       }
       out.put(normalise(ip), new AddressFingerprint(ip, row.get("id"), row.get("owner"), row.get("source")));
@@ -157,8 +158,8 @@ public final class Fingerprints {
   }
 
   private static String normalise(String ip) {
-    var a = Bogons.parseLiteral(ip);
-    return a == null ? ip : a.getHostAddress();
+    byte[] a = IpLiterals.bytes(ip);
+    return a == null ? ip : IpLiterals.format(a);
   }
 
   private static String resource(String name) {

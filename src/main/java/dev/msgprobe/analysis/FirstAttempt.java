@@ -1,5 +1,6 @@
 package dev.msgprobe.analysis;
 
+import dev.msgprobe.net.IpLiterals;
 import dev.msgprobe.model.DnsQuery;
 import dev.msgprobe.model.Failures;
 import dev.msgprobe.model.HttpTransaction;
@@ -26,7 +27,7 @@ final class FirstAttempt {
     URI uri = URI.create(m.input());
     this.scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     String host = uri.getHost() == null ? "" : uri.getHost();
-    this.ipHost = Bogons.parseLiteral(host) != null;
+    this.ipHost = IpLiterals.isLiteral(host);
     this.o = new Observations(m.testKeys(), host);
   }
 

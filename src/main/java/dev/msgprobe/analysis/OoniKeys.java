@@ -1,5 +1,6 @@
 package dev.msgprobe.analysis;
 
+import dev.msgprobe.net.IpLiterals;
 import dev.msgprobe.model.Measurement;
 import java.net.URI;
 import java.util.ArrayList;
@@ -76,7 +77,7 @@ final class OoniKeys {
     Boolean httpBlocking = null;
     Measurement web = null;
     for (Target t : targets(measurements)) {
-      if (t.is("http") && Bogons.parseLiteral(t.host()) != null) {
+      if (t.is("http") && IpLiterals.isLiteral(t.host())) {
         tcpBlocking = tcpBlocking == null || tcpBlocking;
         httpBlocking = httpBlocking == null || httpBlocking;
         FirstAttempt a = new FirstAttempt(t.measurement());

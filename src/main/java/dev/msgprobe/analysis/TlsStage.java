@@ -15,8 +15,9 @@ import java.util.List;
 /**
  * TLS handshake rules. Interruptions ({@code tls.reset}, {@code tls.timeout}, {@code tls.eof}) are
  * blocked, high when the decoy SNI got through ({@code sni_filtering} true). A certificate error is
- * {@code tls.cert_invalid} only where the trusted path shows a different server; on an address the
- * trusted resolvers give too (or on the trusted path itself) it is the server's own error: down.
+ * {@code tls.cert_invalid} where the trusted path shows a different server, or where the same address
+ * presents a trusted chain to a decoy SNI (interception keyed on the SNI); otherwise, on an address the
+ * trusted resolvers give too (or on the trusted path itself), it is the server's own error: down.
  */
 final class TlsStage {
   private TlsStage() {}
@@ -45,7 +46,7 @@ final class TlsStage {
     ev.add(describe(first) + (retry == null ? "" : ", and again on retry (" + retry.failure() + " after "
         + Net.ms(retry.t0(), retry.t()) + " ms)"));
     Verdict v = Failures.isCertificateError(first.failure())
-        ? certificate(e, first, dns, ev)
+        ? certificate(e, o, first, dns, ev)
         : interruption(o, first, ev);
     List<String> control = o.handshakes(Step.CONTROL).stream().map(TlsHandshake::failure).toList();
     return ControlCheck.apply(v, first.failure(), control, "TLS handshake");
@@ -65,8 +66,16 @@ final class TlsStage {
         List.copyOf(ev));
   }
 
-  private static Verdict certificate(Endpoint e, TlsHandshake first, DnsResult dns, List<String> ev) {
+  private static Verdict certificate(Endpoint e, Observations o, TlsHandshake first, DnsResult dns,
+      List<String> ev) {
     String ip = Net.ipOf(first.address());
+    TlsHandshake trustedChain = trustedChainForOtherName(o.handshakes(Step.DECOY), first);
+    if (trustedChain != null) {
+      ev.add("the same address presented a certificate chain the probe trusts to " + SniTest.sni(trustedChain)
+          + (trustedChain.failure() == null ? "" : " (valid for another name: " + trustedChain.failure() + ")")
+          + ": the untrusted certificate is shown only for " + e.host() + ", as an interception keyed on the SNI does");
+      return Verdict.of(Status.BLOCKED, Method.TLS_CERT_INVALID, true, Confidence.HIGH, List.copyOf(ev));
+    }
     if (first.hasTag(Tags.TRUSTED_ADDRESS)) {
       ev.add(ip + " came from the trusted resolvers, so the server itself presents this certificate");
       return Verdicts.of(Status.DOWN, Method.TLS_CERT_INVALID, Confidence.MEDIUM, ev);
@@ -86,6 +95,22 @@ final class TlsStage {
     ev.add("the trusted DoH resolvers answer " + String.join(", ", dns.trusted()) + " instead: a different server "
         + "answers for " + e.host() + " on this path");
     return Verdicts.of(Status.BLOCKED, Method.TLS_CERT_INVALID, Confidence.HIGH, ev);
+  }
+
+  /**
+   * A decoy or no-SNI handshake to the same address whose chain validated (it completed, or failed only
+   * because the certificate names another host), where the real SNI got an untrusted or invalid chain;
+   * null when there is none. A broken server shows its broken chain to every SNI.
+   */
+  private static TlsHandshake trustedChainForOtherName(List<TlsHandshake> decoys, TlsHandshake first) {
+    if (!Failures.SSL_UNKNOWN_AUTHORITY.equals(first.failure())
+        && !Failures.SSL_INVALID_CERTIFICATE.equals(first.failure())) {
+      return null;
+    }
+    return decoys.stream()
+        .filter(d -> first.address().equals(d.address()))
+        .filter(d -> d.failure() == null || Failures.SSL_INVALID_HOSTNAME.equals(d.failure()))
+        .findFirst().orElse(null);
   }
 
   private static String completed(TlsHandshake h) {

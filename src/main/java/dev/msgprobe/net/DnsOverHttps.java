@@ -97,7 +97,7 @@ public final class DnsOverHttps implements DnsTransport {
         wire = body.readNBytes(MAX_MESSAGE + 1);
       }
     } catch (IOException e) {
-      return recorder.failed(DnsFailures.of(e));
+      return recorder.failed(FailureTaxonomy.classify(e));
     }
     if (wire.length > MAX_MESSAGE) {
       return recorder.failed(Failures.DNS_SERVER_MISBEHAVING);

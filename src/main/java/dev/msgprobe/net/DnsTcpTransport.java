@@ -44,7 +44,7 @@ public final class DnsTcpTransport implements DnsTransport {
       wire = new byte[input.readUnsignedShort()];
       input.readFully(wire);
     } catch (IOException e) {
-      return recorder.failed(DnsFailures.of(e));
+      return recorder.failed(FailureTaxonomy.classify(e));
     }
     return recorder.reply(query, wire);
   }

@@ -56,7 +56,7 @@ public final class DnsUdpTransport {
       channel.write(ByteBuffer.wrap(query.toWire()));
       listen(channel, selector, replies);
     } catch (IOException e) {
-      replies.fail(DnsFailures.of(e));
+      replies.fail(FailureTaxonomy.classify(e));
     }
     return replies.result();
   }

@@ -168,6 +168,14 @@ class ClassifierVocabularyTest {
         row("certificate error on the address DoH gives too → down", WEB,
             dnsOk().connect(IP, 443, null, 20).tls(ADDR, HOST, Failures.SSL_UNKNOWN_AUTHORITY, 40),
             Status.DOWN, Method.TLS_CERT_INVALID, Confidence.MEDIUM),
+        rowSni("untrusted chain for the real SNI while a decoy SNI gets a trusted one → interception, blocked", WEB,
+            dnsOk().connect(IP, 443, null, 20).tls(ADDR, HOST, Failures.SSL_UNKNOWN_AUTHORITY, 40)
+                .tls(ADDR, "example.com", null, 38, Tags.DECOY_SNI),
+            Status.BLOCKED, Method.TLS_CERT_INVALID, Confidence.HIGH, true),
+        row("untrusted chain for every SNI, the decoy too → the server's own error, down", WEB,
+            dnsOk().connect(IP, 443, null, 20).tls(ADDR, HOST, Failures.SSL_UNKNOWN_AUTHORITY, 40)
+                .tls(ADDR, "example.com", Failures.SSL_UNKNOWN_AUTHORITY, 38, Tags.DECOY_SNI),
+            Status.DOWN, Method.TLS_CERT_INVALID, Confidence.MEDIUM),
         row("certificate error with DoH disabled → inconclusive", WEB,
             obs().system(HOST, IP).connect(IP, 443, null, 20).tls(ADDR, HOST, Failures.SSL_UNKNOWN_AUTHORITY, 40),
             Status.INCONCLUSIVE, Method.TLS_CERT_INVALID, Confidence.LOW),
