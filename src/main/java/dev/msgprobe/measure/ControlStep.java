@@ -14,6 +14,7 @@ import dev.msgprobe.model.TcpConnect;
 import dev.msgprobe.model.TcpStatus;
 import dev.msgprobe.model.TlsHandshake;
 import dev.msgprobe.net.Bogons;
+import dev.msgprobe.net.DnsFailures;
 import dev.msgprobe.net.Trust;
 import dev.msgprobe.trace.Trace;
 import java.io.IOException;
@@ -174,7 +175,7 @@ public final class ControlStep {
       }
       reply = response.peekBody(MAX_REPLY).bytes();
     } catch (IOException e) {
-      throw new CallFailed(ControlFailures.ofCall(e));
+      throw new CallFailed(DnsFailures.of(e));
     }
     try {
       return ControlReply.parse(reply);

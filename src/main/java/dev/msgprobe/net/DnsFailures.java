@@ -19,12 +19,13 @@ import javax.net.ssl.SSLPeerUnverifiedException;
 /**
  * OONI failure strings for the I/O errors of the DNS transports (UDP, TCP, DoH over OkHttp). Walks
  * the cause chain, because OkHttp wraps connect errors; prefers types to message text, which
- * differs between JDKs.
+ * differs between JDKs. Public so that the control vantage (helper, ControlStep) classifies the
+ * same way until the one failure taxonomy of the network edge replaces it.
  */
-final class DnsFailures {
+public final class DnsFailures {
   private DnsFailures() {}
 
-  static String of(Throwable error) {
+  public static String of(Throwable error) {
     if (Thread.currentThread().isInterrupted()) {
       return Failures.INTERRUPTED;
     }
