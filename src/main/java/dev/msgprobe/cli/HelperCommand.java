@@ -92,7 +92,8 @@ public final class HelperCommand implements Callable<Integer> {
       err.flush();
     }
     PrintWriter out = spec.commandLine().getOut();
-    out.println("msgprobe helper listening on " + server.url());
+    out.println("msgprobe helper listening on http://" + HostPort.urlHost(listen) + ":" + server.address().getPort()
+        + "/");
     out.flush();
     try {
       stopped.await();

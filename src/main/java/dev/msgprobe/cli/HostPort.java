@@ -20,12 +20,17 @@ final class HostPort {
       throw new IllegalArgumentException("expected HOST:PORT, got '" + value + "'");
     }
     String host = unbracket(value.substring(0, colon));
-    int port = port(value.substring(colon + 1), value);
-    try {
-      return new InetSocketAddress(InetAddress.getByName(host), port);
-    } catch (UnknownHostException e) {
+    InetSocketAddress address = new InetSocketAddress(host, port(value.substring(colon + 1), value));
+    if (address.isUnresolved()) {
       throw new IllegalArgumentException("unknown host '" + host + "'");
     }
+    return address;
+  }
+
+  /** The host of a valid {@code HOST:PORT} as written, IPv6 in brackets: for a URL. */
+  static String urlHost(String listen) {
+    String host = listen.substring(0, listen.lastIndexOf(':'));
+    return host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host;
   }
 
   /**

@@ -69,7 +69,7 @@ public final class ControlServer implements AutoCloseable {
     return server.getAddress();
   }
 
-  /** {@code http://HOST:PORT/}: the listen host as configured, the bound port. */
+  /** {@code http://HOST:PORT/}: the listen address's host (IPv6 in brackets) and the bound port. */
   public String url() {
     String host = config.listen().getHostString();
     return "http://" + (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + address().getPort() + "/";
