@@ -52,8 +52,18 @@ final class Observations {
   }
 
   /** Requests of a step in OONI's order: the last hop of a redirect chain first. */
+  /**
+   * Requests of one step. For {@link Step#CONTROL} only the control vantage's own fetch of the endpoint
+   * counts: the probe's call to the helper (a POST to the helper's URL, recorded when that call failed)
+   * says nothing about the endpoint.
+   */
   List<HttpTransaction> requests(Step step) {
-    return keys.requests().stream().filter(r -> Step.of(r.tags()) == step).toList();
+    return keys.requests().stream().filter(r -> Step.of(r.tags()) == step)
+        .filter(r -> step != Step.CONTROL || !isHelperCall(r)).toList();
+  }
+
+  private static boolean isHelperCall(HttpTransaction r) {
+    return r.request() != null && "POST".equalsIgnoreCase(r.request().method());
   }
 
   List<Transfer> transfers() {

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         "Tells, from the network it runs on, whether messaging services (WhatsApp, Telegram, MAX)"
             + " are reachable or censored, and exactly how.",
         "Writes OONI-format JSONL reports and a summary."},
-    subcommands = {RunCommand.class, ListsCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {RunCommand.class, ListsCommand.class, HelperCommand.class, CommandLine.HelpCommand.class},
     synopsisSubcommandLabel = "COMMAND",
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {
@@ -26,7 +26,8 @@ import picocli.CommandLine.Command;
         "  msgprobe run                         measure the built-in WhatsApp, Telegram and MAX lists",
         "  msgprobe run telegram -o tg.jsonl    one list, report to tg.jsonl",
         "  msgprobe run https://web.whatsapp.com/",
-        "  msgprobe lists show whatsapp"})
+        "  msgprobe lists show whatsapp",
+        "  msgprobe helper --listen 0.0.0.0:8765   serve as a control vantage for other probes"})
 public final class Main {
 
   public static void main(String[] args) {

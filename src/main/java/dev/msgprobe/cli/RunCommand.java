@@ -3,6 +3,7 @@ package dev.msgprobe.cli;
 import dev.msgprobe.engine.RunConfig;
 import dev.msgprobe.engine.RunJob;
 import dev.msgprobe.engine.RunJob.Outcome;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -61,6 +62,15 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--no-doh", order = 4, description = "Use no trusted DoH resolver (DNS verdicts lose confidence).")
   boolean noDoh;
 
+  @Option(names = "--control", paramLabel = "URL", order = 5,
+      description = "A control vantage speaking the OONI test-helper API (e.g. `msgprobe helper` elsewhere):"
+          + " each endpoint is measured from there too, so an outage is told from a block.")
+  String control;
+
+  @Option(names = "--control-token-file", paramLabel = "FILE", order = 5,
+      description = "A file holding the bearer token the control vantage requires.")
+  Path controlTokenFile;
+
   @Option(names = "--ca-file", paramLabel = "PEM", order = 5,
       description = "Extra trusted CA certificates, added to the JDK's default trust.")
   Path caFile;
@@ -116,11 +126,21 @@ final class RunCommand implements Callable<Integer> {
       cmd.getErr().println("msgprobe run: " + problem);
       return ExitCodes.BAD_INPUT;
     }
-    RunConfig config = new RunConfig(targets, output, resolver, noDoh ? List.of() : (doh.isEmpty() ? DEFAULT_DOH : doh),
+    InetSocketAddress resolverUnderTest;
+    try {
+      String text = resolver != null ? resolver : ResolvConf.firstNameserver(ResolvConf.SYSTEM).orElseThrow(
+          () -> new IllegalArgumentException("no nameserver in " + ResolvConf.SYSTEM
+              + "; give the resolver to test with --resolver IP[:PORT]"));
+      resolverUnderTest = HostPort.ip(text, 53);
+    } catch (IllegalArgumentException e) {
+      cmd.getErr().println("msgprobe run: --resolver: " + e.getMessage());
+      return ExitCodes.BAD_INPUT;
+    }
+    RunConfig config = new RunConfig(targets, output, resolverUnderTest, noDoh ? List.of() : (doh.isEmpty() ? DEFAULT_DOH : doh),
         caFile, decoySni, Duration.ofMillis(Math.round(timeoutSeconds * 1000)), parallel, json,
         new LinkedHashSet<>(failOn.stream().map(s -> s.strip().toLowerCase(Locale.ROOT)).toList()), resume,
         !noProgress && !quiet, quiet, controlsPath(),
-        "none".equalsIgnoreCase(resolverEcho) ? null : resolverEcho, transferKib * 1024L);
+        "none".equalsIgnoreCase(resolverEcho) ? null : resolverEcho, transferKib * 1024L, control, controlTokenFile);
     RunJob job = new RunJob(config, cmd.getOut(), cmd.getErr(), Terminal.colourStdout(), Terminal.liveStderr());
     Thread hook = new Thread(() -> job.interruptAndWait(Duration.ofSeconds(20)), "msgprobe-interrupt");
     boolean hooked = installHook(hook);
@@ -160,6 +180,12 @@ final class RunCommand implements Callable<Integer> {
     }
     if (resume && output == null) {
       return "--resume needs --output FILE (the report to continue)";
+    }
+    if (control != null && !control.startsWith("http://") && !control.startsWith("https://")) {
+      return "--control: not an http(s) URL: " + control;
+    }
+    if (controlTokenFile != null && control == null) {
+      return "--control-token-file needs --control URL";
     }
     for (String url : doh) {
       if (!url.startsWith("https://")) {

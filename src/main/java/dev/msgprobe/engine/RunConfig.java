@@ -1,5 +1,6 @@
 package dev.msgprobe.engine;
 
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -8,12 +9,12 @@ import java.util.Set;
 /**
  * Everything a {@code msgprobe run} needs, as parsed from the command line. {@code controls} is a
  * list file, or null for the built-in controls, or {@link #NO_CONTROLS}; {@code resolverEchoName} null
- * skips the resolver-echo lookup; {@code failOn} holds service statuses.
+ * skips the resolver-echo lookup; {@code controlUrl} null means no control vantage; {@code resolver} is the resolver under test; {@code failOn} holds service statuses.
  */
 public record RunConfig(
     List<String> targets,
     Path output,
-    String resolver,
+    InetSocketAddress resolver,
     List<String> dohUrls,
     Path caFile,
     String decoySni,
@@ -26,7 +27,9 @@ public record RunConfig(
     boolean quiet,
     Path controls,
     String resolverEchoName,
-    long transferBytes) {
+    long transferBytes,
+    String controlUrl,
+    Path controlTokenFile) {
 
   public static final Path NO_CONTROLS = Path.of("none");
 

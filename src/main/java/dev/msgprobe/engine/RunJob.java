@@ -8,9 +8,7 @@ import dev.msgprobe.model.ServiceSummary;
 import dev.msgprobe.report.ReportIds;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -107,7 +105,7 @@ public final class RunJob {
     Wiring wiring = Wiring.forRun(config);
     List<Endpoint> endpoints = wiring.loadTargets(config.targets());
     List<Endpoint> controls = wiring.loadControls(config.controls());
-    InetSocketAddress resolver = resolverUnderTest(config.resolver());
+    InetSocketAddress resolver = config.resolver();
     Path report = config.output() != null ? config.output() : ReportIds.defaultReportPath(started);
     if (config.caFile() != null && !Files.isReadable(config.caFile())) {
       throw new BadInput("msgprobe run: --ca-file " + config.caFile() + ": no such readable file");
@@ -115,7 +113,7 @@ public final class RunJob {
     MeasureConfig measureConfig = new MeasureConfig(resolver, config.dohUrls(), config.caFile(), config.decoySni(),
         config.timeout(), Duration.ofMillis(Math.min(1000, config.timeout().toMillis() / 4)), 64 * 1024,
         config.transferBytes(), config.resolverEchoName(), 10);
-    wiring.prepareMeasurement(measureConfig);
+    wiring.prepareMeasurement(measureConfig, config.controlUrl(), config.controlTokenFile());
 
     int skipped = 0;
     if (config.resume() && Files.exists(report)) {
@@ -181,52 +179,5 @@ public final class RunJob {
 
   private boolean failOnMatched(Map<String, ServiceSummary> services) {
     return services.values().stream().anyMatch(s -> config.failOn().contains(s.status()));
-  }
-
-  /** Parses {@code IP[:PORT]} ({@code [v6]:port} for IPv6), or reads /etc/resolv.conf when null. */
-  static InetSocketAddress resolverUnderTest(String spec) throws BadInput {
-    String value = spec;
-    if (value == null) {
-      value = ResolvConf.firstNameserver(Path.of("/etc/resolv.conf")).orElseThrow(() -> new BadInput(
-          "msgprobe run: no nameserver in /etc/resolv.conf; give the resolver to test with --resolver IP[:PORT]"));
-    }
-    String host = value;
-    int port = 53;
-    if (value.startsWith("[")) {
-      int close = value.indexOf(']');
-      if (close < 0) {
-        throw new BadInput("msgprobe run: --resolver " + value + ": missing ']'");
-      }
-      host = value.substring(1, close);
-      String rest = value.substring(close + 1);
-      if (rest.startsWith(":")) {
-        port = parsePort(value, rest.substring(1));
-      } else if (!rest.isEmpty()) {
-        throw new BadInput("msgprobe run: --resolver " + value + ": expected IP[:PORT]");
-      }
-    } else if (value.indexOf(':') >= 0 && value.indexOf(':') == value.lastIndexOf(':')) {
-      host = value.substring(0, value.indexOf(':'));
-      port = parsePort(value, value.substring(value.indexOf(':') + 1));
-    }
-    if (!host.matches("[0-9.]+") && !host.matches("[0-9a-fA-F:.]+")) {
-      throw new BadInput("msgprobe run: --resolver " + value + ": not an IP address (names are not resolved here)");
-    }
-    try {
-      return new InetSocketAddress(InetAddress.getByName(host), port);
-    } catch (UnknownHostException e) {
-      throw new BadInput("msgprobe run: --resolver " + value + ": not an IP address");
-    }
-  }
-
-  private static int parsePort(String value, String port) throws BadInput {
-    try {
-      int p = Integer.parseInt(port);
-      if (p < 1 || p > 65535) {
-        throw new NumberFormatException();
-      }
-      return p;
-    } catch (NumberFormatException e) {
-      throw new BadInput("msgprobe run: --resolver " + value + ": bad port '" + port + "'");
-    }
   }
 }

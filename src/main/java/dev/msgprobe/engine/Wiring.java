@@ -7,6 +7,7 @@ import dev.msgprobe.analysis.Summaries;
 import dev.msgprobe.lists.ListException;
 import dev.msgprobe.lists.Targets;
 import dev.msgprobe.lists.TestLists;
+import dev.msgprobe.measure.ControlStep;
 import dev.msgprobe.measure.DnsStep;
 import dev.msgprobe.measure.EndpointMeasurer;
 import dev.msgprobe.measure.MeasureConfig;
@@ -80,7 +81,7 @@ final class Wiring {
     }
   }
 
-  void prepareMeasurement(MeasureConfig config) throws RunJob.BadInput {
+  void prepareMeasurement(MeasureConfig config, String controlUrl, Path tokenFile) throws RunJob.BadInput {
     Trust trust;
     try {
       trust = Trust.load(config.caFile());
@@ -92,7 +93,19 @@ final class Wiring {
     } catch (IllegalArgumentException e) {
       throw new RunJob.BadInput("msgprobe run: " + e.getMessage());
     }
-    measurer = new EndpointMeasurer(config, dns, trust);
+    ControlStep control = null;
+    if (controlUrl != null) {
+      String token = null;
+      if (tokenFile != null) {
+        try {
+          token = java.nio.file.Files.readString(tokenFile).strip();
+        } catch (IOException e) {
+          throw new RunJob.BadInput("msgprobe run: --control-token-file " + tokenFile + ": cannot read it");
+        }
+      }
+      control = new ControlStep(controlUrl, config.timeout().multipliedBy(5), trust, token);
+    }
+    measurer = new EndpointMeasurer(config, dns, trust, control);
   }
 
   /**

@@ -6,7 +6,15 @@ import dev.msgprobe.net.Trust;
 import dev.msgprobe.trace.Trace;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.Map;
 
 /**
@@ -20,9 +28,16 @@ import java.util.Map;
  * the resolver. Once the thread is interrupted no further step starts and what was recorded is returned.
  */
 public final class EndpointMeasurer implements Measurer {
+  private static final ExecutorService CONTROL_THREADS = Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "msgprobe-control");
+    t.setDaemon(true);
+    return t;
+  });
   private static final int HTTPS_PORT = 443;
 
   private final Map<String, Plan> plans;
+  private final ControlStep control;
+  private final Duration controlWait;
 
   /**
    * Loads the trust (JDK default plus {@code config.caFile()}).
@@ -34,13 +49,31 @@ public final class EndpointMeasurer implements Measurer {
   }
 
   public EndpointMeasurer(MeasureConfig config, HostResolver resolver, Trust trust) {
-    this(config, resolver, trust, Sleeper.REAL, HTTPS_PORT);
+    this(config, resolver, trust, null);
+  }
+
+  /**
+   * With a control vantage: every endpoint is also measured by {@code control} (null = none), in
+   * parallel with the probe's own steps, its results recorded with the tag {@code control}.
+   */
+  public EndpointMeasurer(MeasureConfig config, HostResolver resolver, Trust trust, ControlStep control) {
+    this(config, resolver, trust, Sleeper.REAL, HTTPS_PORT, control);
   }
 
   /** {@code validatePort} is where {@code validate} handshakes go: 443, except in tests. */
   EndpointMeasurer(MeasureConfig config, HostResolver resolver, Trust trust, Sleeper sleeper, int validatePort) {
-    this.plans = Plans.bySchemes(new Steps(config, resolver, trust, sleeper, validatePort));
+    this(config, resolver, trust, sleeper, validatePort, null);
   }
+
+  private EndpointMeasurer(MeasureConfig config, HostResolver resolver, Trust trust, Sleeper sleeper,
+      int validatePort, ControlStep control) {
+    this.plans = Plans.bySchemes(new Steps(config, resolver, trust, sleeper, validatePort));
+    this.control = control;
+    this.controlWait = config.timeout().multipliedBy(CONTROL_TIMEOUTS);
+  }
+
+  /** A control vantage runs DNS, TCP, TLS and HTTP itself: give it this many timeouts. */
+  private static final int CONTROL_TIMEOUTS = 6;
 
   /**
    * @throws IllegalArgumentException for a scheme other than https, http, tls, tcp, wss, dns
@@ -52,7 +85,19 @@ public final class EndpointMeasurer implements Measurer {
       throw new IllegalArgumentException("no plan for scheme " + endpoint.scheme());
     }
     Trace trace = new Trace();
+    CompletableFuture<Void> controlled = control == null ? null
+        : CompletableFuture.runAsync(() -> control.measure(endpoint,
+            endpoint.hostIsAddress() ? List.of(endpoint.host()) : List.of(), trace), CONTROL_THREADS);
     plan.run(endpoint, trace);
+    if (controlled != null) {
+      try {
+        controlled.get(controlWait.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (ExecutionException | TimeoutException e) {
+        // the control step records its own failures; one that overran is left out of this measurement
+      }
+    }
     return trace.toTestKeys();
   }
 

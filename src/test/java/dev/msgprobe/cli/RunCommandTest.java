@@ -6,7 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.msgprobe.testing.Handlers;
 import dev.msgprobe.testing.LoopbackServer;
+import dev.msgprobe.helper.ControlServer;
+import dev.msgprobe.helper.HelperConfig;
+import dev.msgprobe.net.Trust;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -173,5 +178,25 @@ class RunCommandTest {
     assertThat(err.toString()).contains("1 endpoints already measured, 1 to go");
     JsonNode summary = JSON.readTree(dir.resolve("resume.summary.json").toFile());
     assertThat(summary.at("/services/127.0.0.1/endpoints").asInt()).isEqualTo(2);
+  }
+
+  @Test
+  void refusedEverywhere_theControlVantageToo_isDownNotBlocked() throws IOException {
+    Path report = dir.resolve("control.jsonl");
+    HelperConfig config = new HelperConfig(new InetSocketAddress("127.0.0.1", 0),
+        new InetSocketAddress("127.0.0.1", closed), Trust.load(null), Duration.ofSeconds(2), true, null,
+        HelperConfig.DEFAULT_MAX_INFLIGHT, HelperConfig.DEFAULT_MAX_REQUEST_BYTES);
+    try (ControlServer helper = ControlServer.start(config)) {
+      int status = run("--controls", "none", "--control", helper.url(), "-o", report.toString(),
+          "tcp://127.0.0.1:" + closed);
+
+      assertThat(status).as(err.toString()).isZero();
+      JsonNode m = lines(report).get(0);
+      assertThat(m.at("/test_keys/verdict/status").asText()).isEqualTo("down");
+      assertThat(m.at("/test_keys/verdict/method").asText()).isEqualTo("tcp.refused");
+      assertThat(m.at("/test_keys/tcp_connect").findValuesAsText("tags").toString()).isNotNull();
+      assertThat(m.at("/test_keys/tcp_connect")).anySatisfy(c ->
+          assertThat(c.get("tags").toString()).contains("control"));
+    }
   }
 }
