@@ -102,7 +102,7 @@ public final class RunJob {
 
   private Outcome executeInner() throws BadInput, IOException {
     Instant started = clock.instant();
-    Wiring wiring = Wiring.forRun(config);
+    Wiring wiring = new Wiring();
     List<Endpoint> endpoints = wiring.loadTargets(config.targets());
     List<Endpoint> controls = wiring.loadControls(config.controls());
     InetSocketAddress resolver = config.resolver();
@@ -137,7 +137,7 @@ public final class RunJob {
     }
 
     String resolverIp = wiring.resolverEcho().orElse(resolver.getAddress().getHostAddress());
-    Envelope envelope = new Envelope(wiring.reportId(started), started, "AS0", "ZZ", resolverIp,
+    Envelope envelope = new Envelope(wiring.reportId(), started, "AS0", "ZZ", resolverIp,
         resolver.getAddress().getHostAddress(), Wiring.softwareVersion());
     Progress progress = config.progress()
         ? new ConsoleProgress(err, liveProgress, 10, System::nanoTime) : Progress.NONE;

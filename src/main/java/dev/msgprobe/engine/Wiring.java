@@ -28,7 +28,6 @@ import dev.msgprobe.report.TableRenderer;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -43,11 +42,7 @@ final class Wiring {
   private DnsStep dns;
   private final Classifier classifier = new Classifier();
 
-  private Wiring() {}
-
-  static Wiring forRun(RunConfig config) {
-    return new Wiring();
-  }
+  Wiring() {}
 
   static String softwareVersion() {
     String v = Wiring.class.getPackage().getImplementationVersion();
@@ -138,7 +133,7 @@ final class Wiring {
     };
   }
 
-  String reportId(Instant started) {
+  String reportId() {
     return ReportIds.system().newReportId("ZZ", "AS0");
   }
 
