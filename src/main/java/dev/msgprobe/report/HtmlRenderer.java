@@ -86,47 +86,54 @@ public final class HtmlRenderer {
     for (String fact : facts) {
       b.append("<p>").append(fact).append("</p>\n");
     }
-    List<Measurement> own = measurements.stream().filter(m -> name.equals(serviceKey(m))).toList();
-    if (own.isEmpty()) {
+    List<List<String>> rows = new ArrayList<>();
+    for (Measurement m : measurements) {
+      if (name.equals(serviceKey(m))) {
+        Verdict v = verdict(m);
+        rows.add(List.of(code(m.input()), escape(orDash(m.annotation("function"))), status(v), method(v),
+            escape(v == null || v.confidence() == null ? "-" : v.confidence().wire())));
+      }
+    }
+    table(b, List.of("Endpoint", "Function", "Status", "Method", "Confidence"), rows);
+  }
+
+  private static void notReachable(StringBuilder b, List<Measurement> measurements) {
+    List<Measurement> listed = SummaryText.notReachableMeasurements(measurements);
+    b.append("<h2>").append(escape(SummaryText.notReachableTitle(listed.size(), measurements.size())))
+        .append("</h2>\n");
+    List<List<String>> rows = new ArrayList<>();
+    for (Measurement m : listed) {
+      Verdict v = verdict(m);
+      List<String> evidence = v == null || v.evidence() == null ? List.of() : v.evidence();
+      String items = evidence.stream().map(sentence -> "<li>" + escape(sentence) + "</li>").collect(Collectors.joining());
+      rows.add(List.of(escape(orDash(m.annotation("service"))), code(m.input()), status(v), method(v),
+          items.isEmpty() ? "" : "<ul class=\"evidence\">" + items + "</ul>"));
+    }
+    table(b, List.of("Service", "Endpoint", "Status", "Method", "Evidence"), rows);
+  }
+
+  /** A table with a header row; {@code rows} hold cells already in HTML. Nothing when there is no row. */
+  private static void table(StringBuilder b, List<String> headers, List<List<String>> rows) {
+    if (rows.isEmpty()) {
       return;
     }
-    b.append("<table>\n<thead><tr><th>Endpoint</th><th>Function</th><th>Status</th><th>Method</th>")
-        .append("<th>Confidence</th></tr></thead>\n<tbody>\n");
-    for (Measurement m : own) {
-      Verdict v = verdict(m);
-      b.append("<tr><td><code>").append(escape(String.valueOf(m.input()))).append("</code></td><td>")
-          .append(escape(orDash(m.annotation("function")))).append("</td><td>")
-          .append(status(v))
-          .append("</td><td>").append(escape(v == null || v.method() == null ? "-" : v.method().wire()))
-          .append("</td><td>").append(escape(v == null || v.confidence() == null ? "-" : v.confidence().wire()))
-          .append("</td></tr>\n");
+    b.append("<table>\n<thead><tr>");
+    headers.forEach(h -> b.append("<th>").append(escape(h)).append("</th>"));
+    b.append("</tr></thead>\n<tbody>\n");
+    for (List<String> row : rows) {
+      b.append("<tr>");
+      row.forEach(cell -> b.append("<td>").append(cell).append("</td>"));
+      b.append("</tr>\n");
     }
     b.append("</tbody>\n</table>\n");
   }
 
-  private static void notReachable(StringBuilder b, List<Measurement> measurements) {
-    List<Measurement> rows = SummaryText.notReachableMeasurements(measurements);
-    b.append("<h2>").append(escape(SummaryText.notReachableTitle(rows.size(), measurements.size()))).append("</h2>\n");
-    if (rows.isEmpty()) {
-      return;
-    }
-    b.append("<table>\n<thead><tr><th>Service</th><th>Endpoint</th><th>Status</th><th>Method</th>")
-        .append("<th>Evidence</th></tr></thead>\n<tbody>\n");
-    for (Measurement m : rows) {
-      Verdict v = verdict(m);
-      b.append("<tr><td>").append(escape(orDash(m.annotation("service")))).append("</td><td><code>")
-          .append(escape(String.valueOf(m.input()))).append("</code></td><td>");
-      b.append(status(v)).append("</td><td>")
-          .append(escape(v == null || v.method() == null ? "-" : v.method().wire())).append("</td><td>");
-      List<String> evidence = v == null || v.evidence() == null ? List.of() : v.evidence();
-      if (!evidence.isEmpty()) {
-        b.append("<ul class=\"evidence\">");
-        evidence.forEach(sentence -> b.append("<li>").append(escape(sentence)).append("</li>"));
-        b.append("</ul>");
-      }
-      b.append("</td></tr>\n");
-    }
-    b.append("</tbody>\n</table>\n");
+  private static String code(String text) {
+    return "<code>" + escape(String.valueOf(text)) + "</code>";
+  }
+
+  private static String method(Verdict v) {
+    return escape(v == null || v.method() == null ? "-" : v.method().wire());
   }
 
   /** A verdict's status, or {@code no verdict}, coloured. */
