@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         "Tells, from the network it runs on, whether messaging services (WhatsApp, Telegram, MAX)"
             + " are reachable or censored, and exactly how.",
         "Writes OONI-format JSONL reports and a summary."},
-    subcommands = {RunCommand.class, ListsCommand.class, HelperCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {RunCommand.class, ListsCommand.class, ReportCommand.class, CompareCommand.class, HelperCommand.class, CommandLine.HelpCommand.class},
     synopsisSubcommandLabel = "COMMAND",
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {

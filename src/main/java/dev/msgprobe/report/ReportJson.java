@@ -46,6 +46,7 @@ public final class ReportJson {
   private static final ObjectWriter SUMMARY_WRITER = MAPPER.writerFor(RunSummary.class)
       .with(prettyPrinter());
   private static final ObjectReader SUMMARY_READER = MAPPER.readerFor(RunSummary.class);
+  private static final ObjectWriter DIFF_WRITER = MAPPER.writerFor(ReportDiff.class).with(prettyPrinter());
 
   private ReportJson() {}
 
@@ -76,6 +77,15 @@ public final class ReportJson {
       return SUMMARY_WRITER.writeValueAsString(summary) + "\n";
     } catch (IOException e) {
       throw new UncheckedIOException("cannot serialise the run summary", e);
+    }
+  }
+
+  /** The comparison of two runs, pretty-printed like the summary, ending in a newline. */
+  public static String diffJson(ReportDiff diff) {
+    try {
+      return DIFF_WRITER.writeValueAsString(diff) + "\n";
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot serialise the comparison", e);
     }
   }
 

@@ -136,21 +136,36 @@ final class SummaryText {
 
   /** The endpoints that are not reachable, grouped by service in order of first appearance. */
   static List<Row> notReachable(List<Measurement> measurements) {
-    Map<String, List<Row>> byService = new LinkedHashMap<>();
+    return notReachableMeasurements(measurements).stream().map(SummaryText::row).toList();
+  }
+
+  /**
+   * The measurements whose verdict is not {@code reachable} (or missing), grouped by their
+   * {@code service} annotation in order of first appearance.
+   */
+  static List<Measurement> notReachableMeasurements(List<Measurement> measurements) {
+    Map<String, List<Measurement>> byService = new LinkedHashMap<>();
     for (Measurement m : measurements) {
       Verdict v = m.testKeys() == null ? null : m.testKeys().verdict();
-      if (v != null && v.status() == Status.REACHABLE) {
-        continue;
+      if (v == null || v.status() != Status.REACHABLE) {
+        byService.computeIfAbsent(serviceOf(m), k -> new ArrayList<>()).add(m);
       }
-      String service = m.annotation("service") == null ? "-" : m.annotation("service");
-      Row row = v == null
-          ? new Row(service, "no verdict", "-", m.input(), "")
-          : new Row(service, v.status() == null ? "unknown" : v.status().wire(),
-              v.method() == null ? "-" : v.method().wire(), m.input(),
-              v.evidence() == null || v.evidence().isEmpty() ? "" : v.evidence().get(0));
-      byService.computeIfAbsent(service, k -> new ArrayList<>()).add(row);
     }
     return byService.values().stream().flatMap(List::stream).toList();
+  }
+
+  private static Row row(Measurement m) {
+    Verdict v = m.testKeys() == null ? null : m.testKeys().verdict();
+    String service = serviceOf(m);
+    return v == null
+        ? new Row(service, "no verdict", "-", m.input(), "")
+        : new Row(service, v.status() == null ? "unknown" : v.status().wire(),
+            v.method() == null ? "-" : v.method().wire(), m.input(),
+            v.evidence() == null || v.evidence().isEmpty() ? "" : v.evidence().get(0));
+  }
+
+  private static String serviceOf(Measurement m) {
+    return m.annotation("service") == null ? "-" : m.annotation("service");
   }
 
   /** {@code All 35 endpoints are reachable.} or {@code Not reachable: 3 of 35 endpoints}. */
@@ -171,7 +186,8 @@ final class SummaryText {
     return String.valueOf(value);
   }
 
-  private static String shortUrl(String url) {
+  /** {@code https://ya.ru/} → {@code ya.ru}: the URL without scheme and trailing slash. */
+  static String shortUrl(String url) {
     String s = url.replaceFirst("^[A-Za-z][A-Za-z0-9+.-]*://", "");
     return s.endsWith("/") && s.length() > 1 ? s.substring(0, s.length() - 1) : s;
   }
