@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code msgprobe run}: measure endpoints, write a report, print a summary. */
-@Command(name = "run", sortOptions = false, usageHelpAutoWidth = true,
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false, usageHelpAutoWidth = true,
     description = {
         "Measure endpoints over DNS, TCP, TLS, HTTP and WebSocket, classify each one",
         "(reachable / blocked / throttled / down / inconclusive), write an OONI-format JSONL report",

@@ -137,8 +137,15 @@ final class Wiring {
     return ReportIds.system().newReportId("ZZ", "AS0");
   }
 
+  /** Resume keys of the endpoints the report measured; controls are measured again on every run. */
   Set<String> measuredKeys(Path report) throws IOException {
-    return ReportReader.measuredInputs(report);
+    Set<String> keys = new java.util.HashSet<>();
+    for (Measurement m : readReport(report)) {
+      if (!Summaries.CONTROL_SERVICE.equals(m.annotation("service"))) {
+        keys.add(ResumeKey.of(m));
+      }
+    }
+    return keys;
   }
 
   String resumeKey(Endpoint e) {

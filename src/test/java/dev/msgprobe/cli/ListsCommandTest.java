@@ -29,9 +29,9 @@ class ListsCommandTest {
 
     assertThat(status).isZero();
     assertThat(out.toString())
-        .contains("whatsapp   41 endpoints  test-lists/whatsapp.csv%n  whatsapp: chat 34, registration 1, web 2, media 1, site 2, dns 1"
+        .contains("whatsapp   42 endpoints  test-lists/whatsapp.csv%n  whatsapp: chat 34, registration 1, web 3, media 1, site 2, dns 1"
             .formatted())
-        .contains("telegram   27 endpoints  test-lists/telegram.csv%n  telegram: chat 16, web 6, site 4, api 1".formatted())
+        .contains("telegram   28 endpoints  test-lists/telegram.csv%n  telegram: chat 16, web 6, site 5, api 1".formatted())
         .contains("max         6 endpoints  test-lists/max.csv%n  max: api 2, web 3, site 1".formatted())
         .contains("controls    7 endpoints  test-lists/controls.csv%n  control: domestic 3, foreign 4".formatted());
     assertThat(err.toString()).isEmpty();

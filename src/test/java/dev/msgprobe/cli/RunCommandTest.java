@@ -199,4 +199,28 @@ class RunCommandTest {
           assertThat(c.get("tags").toString()).contains("control"));
     }
   }
+
+  @Test
+  void resume_doesNotSkipAnEndpointThatWasOnlyMeasuredAsAControl() throws IOException {
+    Path report = dir.resolve("shared.jsonl");
+    String shared = "tcp://127.0.0.1:" + silent.port();
+    String other = "tcp://127.0.0.1:" + closed;
+    Path ctl = controls(shared + ",domestic", "tcp://127.0.0.1:" + silent2.port() + ",foreign");
+    assertThat(run("--controls", ctl.toString(), "-o", report.toString(), other)).isZero();
+
+    int status = run("--controls", ctl.toString(), "--resume", "-o", report.toString(), shared, other);
+
+    assertThat(status).as(err.toString()).isZero();
+    assertThat(lines(report))
+        .filteredOn(n -> !n.at("/annotations/service").asText().equals("control"))
+        .extracting(n -> n.get("input").asText()).containsExactly(other, shared);
+  }
+
+  @Test
+  void runHelp_describesTheOptions() {
+    int status = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), "run", "--help");
+
+    assertThat(status).isZero();
+    assertThat(out.toString()).contains("--resolver").contains("--fail-on").contains("Exit status");
+  }
 }
