@@ -13,6 +13,7 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.ToLongFunction;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -41,8 +42,16 @@ public final class TransferProbe {
   private final int stallMillis;
   private final Duration deadline;
   private final Duration sampleInterval;
+  private final ToLongFunction<Socket> sendQueue;
 
   public TransferProbe(Duration firstByteTimeout, Duration stallWindow, Duration deadline, Duration sampleInterval) {
+    this(firstByteTimeout, stallWindow, deadline, sampleInterval, SendQueue::unacknowledged);
+  }
+
+  /** {@code sendQueue} tells an upload's unacknowledged bytes, -1 when unknown (tests pass one that never knows). */
+  TransferProbe(Duration firstByteTimeout, Duration stallWindow, Duration deadline, Duration sampleInterval,
+      ToLongFunction<Socket> sendQueue) {
+    this.sendQueue = sendQueue;
     this.firstByteMillis = Math.toIntExact(Math.max(1, firstByteTimeout.toMillis()));
     this.stallMillis = Math.toIntExact(Math.max(1, stallWindow.toMillis()));
     this.deadline = deadline;
@@ -94,20 +103,21 @@ public final class TransferProbe {
 
   /**
    * Uploads {@code bodyBytes} random bytes to {@code host}: {@code POST path} with that Content-Length
-   * and {@code Connection: close}, the body written in 1 KiB writes, then waits for the response's
-   * status line. Samples are {@code bytes_sent_cumulative}: the body bytes written so far. Both sockets
-   * are closed when this returns.
+   * and {@code Connection: close}, the body written in 1 KiB writes with Nagle off, then waits for the
+   * response's status line. Samples are {@code bytes_sent_cumulative}: the body bytes written so far.
+   * Both sockets are closed when this returns.
    *
-   * <p>Bytes written are not bytes delivered: up to a send buffer of them may still sit in this
-   * machine's kernel. {@code bytes} is therefore a conservative estimate of what reached the peer: the
-   * body bytes written minus {@code tcp}'s {@code SO_SNDBUF} (as the system reports it), floored at 0,
-   * which is why {@code tcp} should be dialled with a small send buffer; {@code seconds} runs from the
-   * request to the last write that returned. Outcomes: the status line arrived (even before the whole
-   * body was written, the server having answered early): failure null. No write returned for
-   * {@code stallWindow}, or all was written and no status line came within it, the connection still
-   * open: {@code generic_timeout_error}, and {@code stalled} when {@code bytes} is above 0. Deadline
-   * passed while writes still progressed: {@code generic_timeout_error}, not stalled. Reset, or a close
-   * before the status line: the taxonomy's failure ({@code connection_reset}, {@code eof_error}).
+   * <p>Bytes written are not bytes delivered: some may still sit in this machine's kernel. {@code bytes}
+   * is a conservative estimate of what reached the peer: what it acknowledged (Linux tells), else the
+   * bytes written minus {@code tcp}'s {@code SO_SNDBUF}, floored at 0, which is why {@code tcp} should be
+   * dialled with a small send buffer; after a stall, the larger of the two (see {@link Upload}).
+   * Outcomes: the status line arrived (even before the whole body was written, the server having
+   * answered early): failure null, {@code seconds} up to the status line. No byte acknowledged (no
+   * write returned, where acknowledgements are unknown) for {@code stallWindow}, or all was written and
+   * no status line came within it, the connection still open: {@code generic_timeout_error}, and
+   * {@code stalled} when {@code bytes} is above 0; {@code seconds} up to the last progress. Deadline
+   * passed while bytes still moved: {@code generic_timeout_error}, not stalled. Reset, or a close before
+   * the status line: the taxonomy's failure ({@code connection_reset}, {@code eof_error}).
    *
    * @param socket the connection to write on: {@code tcp} itself, or a TLS socket over it
    * @param tcp the TCP socket under {@code socket}, closed to end a write that cannot progress
@@ -115,7 +125,8 @@ public final class TransferProbe {
    */
   public Transfer upload(Socket socket, Socket tcp, String serverName, String host, String path, long bodyBytes,
       Trace trace, long transactionId, List<String> tags) {
-    return new Upload(socket, tcp, trace, tags, transactionId, stallMillis / 1000.0, deadline.toNanos() / 1e9,
+    return new Upload(socket, tcp, sendQueue, trace, tags, transactionId, stallMillis / 1000.0,
+        deadline.toNanos() / 1e9,
         sampleInterval.toMillis()).run(serverName, host, path, bodyBytes);
   }
 
