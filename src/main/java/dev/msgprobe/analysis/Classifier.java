@@ -76,7 +76,7 @@ public final class Classifier {
       }
       p.add("the TLS handshake validated the certificate for " + e.host() + ", so the DNS difference did no harm");
     }
-    Verdict transfer = TransferStage.judge(o, ctx.baselineGoodputKbps(), p);
+    Verdict transfer = TransferStage.judge(o, ctx, p);
     if (transfer != null) {
       return Verdicts.withEvidence(transfer, p.evidence());
     }

@@ -14,7 +14,8 @@ import java.util.Map;
  * with neither: allowlisted networks let SYNs through and drop the ClientHello, research/russia.md T18).
  * When one kind of control (domestic or foreign) was not measured it is taken to behave like the
  * other, so allowlist mode needs both kinds and offline means every measured control failed. The
- * baseline is the median goodput of the controls' transfers that moved data and did not stall.
+ * baselines are the median goodput of the controls' transfers that moved data and did not stall, one
+ * per direction (download, upload).
  */
 public final class NetworkContexts {
   public static final String DOMESTIC = "domestic";
@@ -68,7 +69,7 @@ public final class NetworkContexts {
     boolean any = controls.stream().anyMatch(c -> works(c.keys()));
     boolean d = domestic != null ? domestic : (foreign != null ? foreign : any);
     boolean f = foreign != null ? foreign : d;
-    return new NetworkContext(d, f, median(controls));
+    return new NetworkContext(d, f, median(controls, "download"), median(controls, "upload"));
   }
 
   /** Null when no control of that kind was measured. */
@@ -77,8 +78,10 @@ public final class NetworkContexts {
     return of.isEmpty() ? null : of.stream().anyMatch(c -> works(c.keys()));
   }
 
-  private static Double median(List<Control> controls) {
+  /** Transfers without a direction count as downloads (the only kind before uploads existed). */
+  private static Double median(List<Control> controls, String direction) {
     List<Double> goodputs = controls.stream().flatMap(c -> c.keys().transfers().stream())
+        .filter(t -> direction.equals(t.direction() == null ? "download" : t.direction()))
         .filter(t -> t.bytes() > 0 && !t.stalled() && t.goodputKbps() > 0)
         .map(Transfer::goodputKbps).sorted().toList();
     if (goodputs.isEmpty()) {

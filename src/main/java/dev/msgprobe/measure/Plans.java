@@ -28,7 +28,7 @@ final class Plans {
 
   /** DNS, then a TCP connect to each address. */
   private void tcp(Endpoint e, Trace trace) {
-    Steps.close(connect(e, trace));
+    Steps.close(steps.connect(e, trace));
   }
 
   /** DNS, TCP, the TLS handshake with its differentials, the transfer. */
@@ -46,7 +46,7 @@ final class Plans {
 
   /** DNS (unless an IP), TCP, the request and its redirects, the transfer. */
   private void http(Endpoint e, Trace trace) {
-    Steps.Connection tcp = connect(e, trace);
+    Steps.Connection tcp = steps.connect(e, trace);
     if (tcp != null) {
       Steps.close(tcp);
       steps.http(e, tcp.target(), trace);
@@ -59,14 +59,9 @@ final class Plans {
     overTls(e, trace, Steps.ALPN_HTTP1, tls -> steps.webSocket(e, tls, trace));
   }
 
-  private Steps.Connection connect(Endpoint e, Trace trace) {
-    return steps.connect(steps.targets(e, trace), e.port(), trace);
-  }
-
   /** DNS, TCP and TLS; then {@code onTls} with the TLS connection (which it must close), then the transfer. */
   private void overTls(Endpoint e, Trace trace, List<String> alpn, Consumer<Steps.Connection> onTls) {
-    Steps.Connection tcp = connect(e, trace);
-    Steps.Connection tls = tcp == null ? null : steps.secure(tcp, e, alpn, trace);
+    Steps.Connection tls = steps.secure(e, alpn, trace);
     if (tls != null) {
       onTls.accept(tls);
       steps.throughput(e, tls.target(), trace);

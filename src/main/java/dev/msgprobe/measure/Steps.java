@@ -17,8 +17,11 @@ import dev.msgprobe.net.WebSocketUpgrader;
 import dev.msgprobe.trace.Trace;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import javax.net.ssl.SSLSocket;
 import okhttp3.HttpUrl;
 
@@ -37,12 +40,20 @@ final class Steps {
   /** A transfer may last this many timeouts. */
   static final int TRANSFER_TIMEOUTS = 3;
   static final Duration SAMPLE_INTERVAL = Duration.ofMillis(250);
+  /**
+   * A download that moved less than this is followed by an upload: 64 KiB in one connection is what it
+   * takes to see the "16–20 KB" freeze (research/russia.md T14, §5; dpi-checkers pushes 64 KiB).
+   */
+  static final long UPLOAD_BELOW = 64 * 1024;
+  /** The upload's SO_SNDBUF request (Linux doubles it): small, so bytes written approximate bytes delivered. */
+  static final int UPLOAD_SEND_BUFFER = 8 * 1024;
 
   private final MeasureConfig config;
   private final HostResolver resolver;
   private final Sleeper sleeper;
   private final int validatePort;
   private final TcpDialer dialer;
+  private final TcpDialer uploadDialer;
   private final TlsHandshaker handshaker;
   private final HttpFetcher http;
   private final WebSocketUpgrader webSocket;
@@ -55,6 +66,7 @@ final class Steps {
     this.validatePort = validatePort;
     Duration timeout = config.timeout();
     this.dialer = new TcpDialer(timeout);
+    this.uploadDialer = new TcpDialer(timeout, UPLOAD_SEND_BUFFER);
     this.handshaker = new TlsHandshaker(trust, timeout);
     this.http = new HttpFetcher(trust, timeout, config.bodyCap());
     this.webSocket = new WebSocketUpgrader(timeout, config.bodyCap());
@@ -73,42 +85,137 @@ final class Steps {
   }
 
   /**
-   * Steps 1–2: DNS, then the addresses to measure: the usable system ones, else the trusted ones
-   * (tagged {@code trusted-address}), at most {@link #MAX_ADDRESSES}; and one {@code validate}
-   * handshake per usable system address DoH did not return (at most {@link #MAX_ADDRESSES}).
+   * Steps 1–3: DNS, then the addresses to measure: the usable system ones, else the trusted ones
+   * (tagged {@code trusted-address}), at most {@link #MAX_ADDRESSES}; then the TCP connects of
+   * {@link #connectEach}, while one {@code validate} handshake per usable system address DoH did not
+   * return (at most {@link #MAX_ADDRESSES}) runs at the same time. Returns the connection of the first
+   * address that connected, or null.
    */
-  List<Target> targets(Endpoint e, Trace trace) {
-    if (e.hostIsAddress()) {
-      return List.of(new Target(e.host(), List.of()));
-    }
-    if (interrupted()) {
-      return List.of();
-    }
-    Resolution resolution = resolver.resolve(e.host(), trace);
-    for (String ip : first(resolution.unconfirmedSystemAddresses())) {
-      if (!interrupted()) {
-        Target unconfirmed = new Target(ip, List.of(Tags.VALIDATE));
-        close(open(unconfirmed, unconfirmed.tags(), validatePort, e.host(), e.host(), ALPN_WEB, trace));
-      }
-    }
-    if (!resolution.usableSystemAddresses().isEmpty()) {
-      return first(resolution.usableSystemAddresses()).stream().map(ip -> new Target(ip, List.of())).toList();
-    }
-    return first(resolution.trustedAddresses()).stream()
-        .map(ip -> new Target(ip, List.of(Tags.TRUSTED_ADDRESS))).toList();
+  Connection connect(Endpoint e, Trace trace) {
+    return reach(e, trace, (tcp, into) -> tcp);
   }
 
-  /** Step 3: a TCP connect to each target, a failed one retried once; the first connection, the others closed. */
-  Connection connect(List<Target> targets, int port, Trace trace) {
+  /**
+   * Steps 1–4: {@link #connect}, then TLS on that connection with SNI = host (none for an IP literal);
+   * the {@code validate} handshakes run while the connects and this handshake do. On failure, at the
+   * same time, each on a new connection to the same address: one {@code retry} (after the retry delay),
+   * a {@code decoy-sni} handshake and (when an SNI was sent) a {@code no-sni} handshake; recorded in that
+   * order. Returns the TLS connection that worked (main or retry), or null.
+   */
+  Connection secure(Endpoint e, List<String> alpn, Trace trace) {
+    String sni = serverName(e);
+    Handshake main = reach(e, trace, (tcp, into) -> tcp == null ? null : new Handshake(tcp,
+        handshaker.handshake(tcp.socket(), IpLiterals.hostPort(tcp.target().ip(), e.port()), sni, e.host(), alpn, into,
+            tcp.transactionId(), tcp.target().tags())));
+    if (main == null) {
+      return null;
+    }
+    Target target = main.tcp().target();
+    if (main.secured().ok()) {
+      return new Connection(main.secured().socket(), target, main.tcp().transactionId());
+    }
+    if (interrupted()) {
+      return null;
+    }
+    List<Function<Trace, Connection>> steps = new ArrayList<>();
+    long retryId = trace.newTransaction();
+    steps.add(into -> pause()
+        ? open(target, target.tagsWith(Tags.RETRY), e.port(), sni, e.host(), alpn, into, retryId) : null);
+    String decoy = config.decoySni();
+    long decoyId = trace.newTransaction();
+    steps.add(into -> {
+      close(interrupted() ? null : open(target, target.tagsWith(Tags.DECOY_SNI), e.port(), decoy, decoy, alpn, into,
+          decoyId));
+      return null;
+    });
+    if (sni != null) {
+      long noSniId = trace.newTransaction();
+      steps.add(into -> {
+        close(interrupted() ? null : open(target, target.tagsWith(Tags.NO_SNI), e.port(), null, e.host(), alpn, into,
+            noSniId));
+        return null;
+      });
+    }
+    return Concurrently.run(trace, steps).get(0);
+  }
+
+  /** The first TLS handshake over the main path's connection. */
+  private record Handshake(Connection tcp, Secured secured) {}
+
+  /**
+   * DNS and the targets; then {@link #connectEach} and {@code then} (given the connection, or null, and
+   * the trace to record into) while the {@code validate} handshakes run; their entries come first.
+   * Returns what {@code then} returned, or null when interrupted before connecting.
+   */
+  private <R> R reach(Endpoint e, Trace trace, BiFunction<Connection, Trace, R> then) {
+    if (interrupted()) {
+      return null;
+    }
+    List<Target> targets;
+    List<String> unconfirmed = List.of();
+    if (e.hostIsAddress()) {
+      targets = List.of(new Target(e.host(), List.of()));
+    } else {
+      Resolution resolution = resolver.resolve(e.host(), trace);
+      unconfirmed = first(resolution.unconfirmedSystemAddresses());
+      targets = !resolution.usableSystemAddresses().isEmpty()
+          ? first(resolution.usableSystemAddresses()).stream().map(ip -> new Target(ip, List.of())).toList()
+          : first(resolution.trustedAddresses()).stream().map(ip -> new Target(ip, List.of(Tags.TRUSTED_ADDRESS)))
+              .toList();
+    }
+    if (interrupted()) {
+      return null;
+    }
+    List<Function<Trace, R>> steps = new ArrayList<>();
+    for (String ip : unconfirmed) {
+      Target validate = new Target(ip, List.of(Tags.VALIDATE));
+      long id = trace.newTransaction();
+      steps.add(into -> {
+        close(interrupted() ? null : open(validate, validate.tags(), validatePort, e.host(), e.host(), ALPN_WEB, into,
+            id));
+        return null;
+      });
+    }
+    List<Long> ids = targets.stream().map(t -> trace.newTransaction()).toList();
+    steps.add(into -> then.apply(connectEach(targets, ids, e.port(), trace, into), into));
+    List<R> done = Concurrently.run(trace, steps);
+    return done.get(done.size() - 1);
+  }
+
+  /**
+   * Step 3: a TCP connect to each target at the same time (under {@code ids}), then, after the retry
+   * delay, one {@code retry} of each that failed, again together (ids taken from {@code measurement} in
+   * target order). Recorded into {@code into}: the first attempts in target order, then the retries.
+   * Returns the connection of the first target that connected; the others are closed.
+   */
+  private Connection connectEach(List<Target> targets, List<Long> ids, int port, Trace measurement, Trace into) {
+    List<Function<Trace, Connection>> attempts = new ArrayList<>();
+    for (int i = 0; i < targets.size(); i++) {
+      Target target = targets.get(i);
+      long id = ids.get(i);
+      attempts.add(t -> interrupted() ? null : dial(target, target.tags(), port, t, id));
+    }
+    List<Connection> connections = new ArrayList<>(Concurrently.run(into, attempts));
+    List<Integer> failed = new ArrayList<>();
+    for (int i = 0; i < connections.size(); i++) {
+      if (connections.get(i) == null) {
+        failed.add(i);
+      }
+    }
+    if (!failed.isEmpty() && pause()) {
+      List<Function<Trace, Connection>> retries = new ArrayList<>();
+      for (int i : failed) {
+        Target target = targets.get(i);
+        long id = measurement.newTransaction();
+        retries.add(t -> interrupted() ? null : dial(target, target.tagsWith(Tags.RETRY), port, t, id));
+      }
+      List<Connection> retried = Concurrently.run(into, retries);
+      for (int k = 0; k < failed.size(); k++) {
+        connections.set(failed.get(k), retried.get(k));
+      }
+    }
     Connection first = null;
-    for (Target target : targets) {
-      if (interrupted()) {
-        break;
-      }
-      Connection c = dial(target, target.tags(), port, trace);
-      if (c == null && pause()) {
-        c = dial(target, target.tagsWith(Tags.RETRY), port, trace);
-      }
+    for (Connection c : connections) {
       if (first == null) {
         first = c;
       } else {
@@ -116,30 +223,6 @@ final class Steps {
       }
     }
     return first;
-  }
-
-  /**
-   * Step 4: TLS over {@code tcp} with SNI = host (none for an IP literal). On failure: one
-   * {@code retry} on a new connection, then {@code decoy-sni} and (when an SNI was sent) {@code no-sni}
-   * handshakes to the same address. Returns the TLS connection that worked (main or retry), or null.
-   */
-  Connection secure(Connection tcp, Endpoint e, List<String> alpn, Trace trace) {
-    Target target = tcp.target();
-    String sni = serverName(e);
-    Secured main = handshaker.handshake(tcp.socket(), IpLiterals.hostPort(target.ip(), e.port()), sni, e.host(), alpn,
-        trace, tcp.transactionId(), target.tags());
-    if (main.ok()) {
-      return new Connection(main.socket(), target, tcp.transactionId());
-    }
-    Connection retry = pause() ? open(target, target.tagsWith(Tags.RETRY), e.port(), sni, e.host(), alpn, trace) : null;
-    if (!interrupted()) {
-      String decoy = config.decoySni();
-      close(open(target, target.tagsWith(Tags.DECOY_SNI), e.port(), decoy, decoy, alpn, trace));
-    }
-    if (sni != null && !interrupted()) {
-      close(open(target, target.tagsWith(Tags.NO_SNI), e.port(), null, e.host(), alpn, trace));
-    }
-    return retry;
   }
 
   /**
@@ -186,30 +269,56 @@ final class Steps {
     }
   }
 
-  /** Step 7, for endpoints marked {@code throughput}: one new connection downloading the endpoint's path. */
+  /**
+   * Step 7, for endpoints marked {@code throughput}: a new connection downloading the endpoint's path;
+   * then, when the download moved less than {@link #UPLOAD_BELOW} bytes without stalling over a
+   * connection that was made (a small resource, or a failure that left too little to judge), a new
+   * connection uploading {@link #uploadBytes} to it. Both are recorded.
+   */
   void throughput(Endpoint e, Target target, Trace trace) {
     if (!e.throughput() || interrupted()) {
       return;
     }
+    Transfer download = transfer(e, target, false, trace);
+    if (download != null && !download.stalled() && download.bytes() < UPLOAD_BELOW && !interrupted()) {
+      transfer(e, target, true, trace);
+    }
+  }
+
+  /** The upload's body size: the transfer size, and at least {@link #UPLOAD_BELOW}. */
+  private long uploadBytes() {
+    return Math.max(UPLOAD_BELOW, config.transferBytes());
+  }
+
+  /**
+   * One transfer on a new connection (TLS with the real SNI for TLS schemes; an upload's socket with a
+   * {@link #UPLOAD_SEND_BUFFER} send buffer). Null when the connection could not be made: that failure is
+   * then recorded as a transfer that moved nothing.
+   */
+  private Transfer transfer(Endpoint e, Target target, boolean upload, Trace trace) {
     List<String> tags = target.tagsWith(Tags.THROUGHPUT);
     String address = IpLiterals.hostPort(target.ip(), e.port());
     String sni = e.usesTls() ? serverName(e) : null;
+    long size = upload ? uploadBytes() : config.transferBytes();
     long transactionId = trace.newTransaction();
     double t0 = trace.now();
-    Dialed dialed = dialer.dial(target.ip(), e.port(), trace, transactionId, tags);
-    Socket socket = dialed.socket();
+    Dialed dialed = (upload ? uploadDialer : dialer).dial(target.ip(), e.port(), trace, transactionId, tags);
+    Socket tcp = dialed.socket();
+    Socket socket = tcp;
     String failure = dialed.failure();
-    if (socket != null && e.usesTls()) {
-      Secured secured = handshaker.handshake(socket, address, sni, e.host(), ALPN_HTTP1, trace, transactionId, tags);
+    if (tcp != null && e.usesTls()) {
+      Secured secured = handshaker.handshake(tcp, address, sni, e.host(), ALPN_HTTP1, trace, transactionId, tags);
       socket = secured.socket();
       failure = secured.failure();
     }
     if (socket == null) {
-      trace.add(new Transfer(address, sni, "download", config.transferBytes(), 0, 0, 0, false, failure, t0,
+      trace.add(new Transfer(address, sni, upload ? "upload" : "download", size, 0, 0, 0, false, failure, t0,
           trace.now(), tags, transactionId));
-      return;
+      return null;
     }
-    transfer.download(socket, sni, hostHeader(e), e.path(), config.transferBytes(), trace, transactionId, tags);
+    return upload
+        ? transfer.upload(socket, tcp, sni, hostHeader(e), e.path(), size, trace, transactionId, tags)
+        : transfer.download(socket, sni, hostHeader(e), e.path(), size, trace, transactionId, tags);
   }
 
   static void close(Connection c) {
@@ -218,16 +327,14 @@ final class Steps {
     }
   }
 
-  private Connection dial(Target target, List<String> tags, int port, Trace trace) {
-    long transactionId = trace.newTransaction();
+  private Connection dial(Target target, List<String> tags, int port, Trace trace, long transactionId) {
     Dialed dialed = dialer.dial(target.ip(), port, trace, transactionId, tags);
     return dialed.connected() ? new Connection(dialed.socket(), target, transactionId) : null;
   }
 
   /** A new TCP connection and TLS handshake under one transaction; null when either fails. */
   private Connection open(Target target, List<String> tags, int port, String sni, String verifyName,
-      List<String> alpn, Trace trace) {
-    long transactionId = trace.newTransaction();
+      List<String> alpn, Trace trace, long transactionId) {
     Dialed dialed = dialer.dial(target.ip(), port, trace, transactionId, tags);
     if (!dialed.connected()) {
       return null;

@@ -14,9 +14,19 @@ import java.util.List;
 /** Opens TCP connections to IP literals, recording each attempt as {@code tcp_connect} and a {@code connect} event. */
 public final class TcpDialer {
   private final int timeoutMillis;
+  private final int sendBufferBytes;
 
   public TcpDialer(Duration timeout) {
+    this(timeout, 0);
+  }
+
+  /**
+   * A dialer whose sockets get {@code SO_SNDBUF = sendBufferBytes} before connecting (0 = the system's
+   * default): a small send buffer makes the bytes an upload has written approximate the bytes delivered.
+   */
+  public TcpDialer(Duration timeout, int sendBufferBytes) {
     this.timeoutMillis = Math.toIntExact(Math.max(1, timeout.toMillis()));
+    this.sendBufferBytes = sendBufferBytes;
   }
 
   /** Connects to {@code ip:port}; never throws for network failures. */
@@ -26,6 +36,9 @@ public final class TcpDialer {
     Socket socket = new Socket(Proxy.NO_PROXY);
     String failure = null;
     try {
+      if (sendBufferBytes > 0) {
+        socket.setSendBufferSize(sendBufferBytes);
+      }
       socket.connect(new InetSocketAddress(IpLiterals.parse(ip), port), timeoutMillis);
     } catch (IOException e) {
       failure = FailureTaxonomy.classify(e);

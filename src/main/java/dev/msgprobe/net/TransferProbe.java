@@ -13,32 +13,45 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.ToLongFunction;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The throughput and stall probe: one HTTP/1.1 GET (with {@code Connection: close}) over a connection
- * the caller opened, reading until {@code targetBytes} have arrived (response head included), the
- * response ends, the peer fails, or the deadline passes. Every {@code sampleInterval} the cumulative
- * count is recorded as a {@code bytes_received_cumulative} event; the outcome is one {@link Transfer}.
+ * The throughput and stall probe: a download or an upload over a connection the caller opened, every
+ * {@code sampleInterval} the cumulative byte count recorded as a network event, the outcome one
+ * {@link Transfer}.
  *
- * <p>Outcomes: target reached or response complete: failure null. No byte within
- * {@code firstByteTimeout}: {@code generic_timeout_error}. Some bytes, then none for
+ * <p>Download: one HTTP/1.1 GET (with {@code Connection: close}), read until {@code targetBytes} have
+ * arrived (response head included), the response ends, the peer fails, or the deadline passes; samples
+ * are {@code bytes_received_cumulative}. Target reached or response complete: failure null. No byte
+ * within {@code firstByteTimeout}: {@code generic_timeout_error}. Some bytes, then none for
  * {@code stallWindow}, the connection still open: {@code stalled} and {@code generic_timeout_error}.
  * Deadline passed while data still flowed: {@code generic_timeout_error}, not stalled. Reset, or a
  * close before a declared Content-Length was complete: the taxonomy's failure ({@code connection_reset},
  * {@code eof_error}). {@code seconds} runs from the request to the last byte received, so a stall's
  * silent wait does not dilute the goodput ({@code bytes * 8 / 1000 / seconds}).
+ *
+ * <p>Upload: see {@link #upload}.
  */
 public final class TransferProbe {
   private static final int CHUNK = 16 * 1024;
+  private static final String RECEIVED = "bytes_received_cumulative";
 
   private final int firstByteMillis;
   private final int stallMillis;
   private final Duration deadline;
   private final Duration sampleInterval;
+  private final ToLongFunction<Socket> sendQueue;
 
   public TransferProbe(Duration firstByteTimeout, Duration stallWindow, Duration deadline, Duration sampleInterval) {
+    this(firstByteTimeout, stallWindow, deadline, sampleInterval, SendQueue::unacknowledged);
+  }
+
+  /** {@code sendQueue} tells an upload's unacknowledged bytes, -1 when unknown (tests pass one that never knows). */
+  TransferProbe(Duration firstByteTimeout, Duration stallWindow, Duration deadline, Duration sampleInterval,
+      ToLongFunction<Socket> sendQueue) {
+    this.sendQueue = sendQueue;
     this.firstByteMillis = Math.toIntExact(Math.max(1, firstByteTimeout.toMillis()));
     this.stallMillis = Math.toIntExact(Math.max(1, stallWindow.toMillis()));
     this.deadline = deadline;
@@ -55,9 +68,8 @@ public final class TransferProbe {
     List<String> entryTags = List.copyOf(tags);
     String address = IpLiterals.hostPort(socket.getInetAddress().getHostAddress(), socket.getPort());
     Progress progress = new Progress(trace);
-    Thread sampler = new Thread(() -> sample(progress, socket, address, trace, transactionId, entryTags),
-        "msgprobe-transfer-sampler");
-    sampler.setDaemon(true);
+    Thread sampler = daemon("msgprobe-transfer-sampler",
+        () -> sample(progress, socket, address, trace, transactionId, entryTags));
     double t0 = trace.now();
     String failure = null;
     boolean stalled = false;
@@ -81,13 +93,41 @@ public final class TransferProbe {
     joinQuietly(sampler);
     double t = trace.now();
     long bytes = progress.bytes.get();
-    trace.add(sampleEvent(address, bytes, t, entryTags, transactionId));
+    trace.add(sample(address, RECEIVED, bytes, t, entryTags, transactionId));
     double seconds = bytes > 0 ? Math.max(0, progress.lastByteAt - progress.requestSent) : 0;
-    double goodput = seconds > 0 ? bytes * 8 / 1000.0 / seconds : 0;
-    Transfer transfer = new Transfer(address, serverName, "download", targetBytes, bytes, round(seconds),
-        round(goodput), stalled, failure, t0, t, entryTags, transactionId);
+    Transfer transfer = transfer(address, serverName, "download", targetBytes, bytes, seconds, stalled, failure, t0, t,
+        entryTags, transactionId);
     trace.add(transfer);
     return transfer;
+  }
+
+  /**
+   * Uploads {@code bodyBytes} random bytes to {@code host}: {@code POST path} with that Content-Length
+   * and {@code Connection: close}, the body written in 1 KiB writes with Nagle off, then waits for the
+   * response's status line. Samples are {@code bytes_sent_cumulative}: the body bytes written so far.
+   * Both sockets are closed when this returns.
+   *
+   * <p>Bytes written are not bytes delivered: some may still sit in this machine's kernel. {@code bytes}
+   * is a conservative estimate of what reached the peer: what it acknowledged (Linux tells), else the
+   * bytes written minus {@code tcp}'s {@code SO_SNDBUF}, floored at 0, which is why {@code tcp} should be
+   * dialled with a small send buffer; after a stall, the larger of the two (see {@link Upload}).
+   * Outcomes: the status line arrived (even before the whole body was written, the server having
+   * answered early): failure null, {@code seconds} up to the status line. No byte acknowledged (no
+   * write returned, where acknowledgements are unknown) for {@code stallWindow}, or all was written and
+   * no status line came within it, the connection still open: {@code generic_timeout_error}, and
+   * {@code stalled} when {@code bytes} is above 0; {@code seconds} up to the last progress. Deadline
+   * passed while bytes still moved: {@code generic_timeout_error}, not stalled. Reset, or a close before
+   * the status line: the taxonomy's failure ({@code connection_reset}, {@code eof_error}).
+   *
+   * @param socket the connection to write on: {@code tcp} itself, or a TLS socket over it
+   * @param tcp the TCP socket under {@code socket}, closed to end a write that cannot progress
+   * @param serverName the SNI the connection was made with, or null (recorded only)
+   */
+  public Transfer upload(Socket socket, Socket tcp, String serverName, String host, String path, long bodyBytes,
+      Trace trace, long transactionId, List<String> tags) {
+    return new Upload(socket, tcp, sendQueue, trace, tags, transactionId, stallMillis / 1000.0,
+        deadline.toNanos() / 1e9,
+        sampleInterval.toMillis()).run(serverName, host, path, bodyBytes);
   }
 
   /** Reads until done; returns the failure of a premature close, or null. */
@@ -135,7 +175,7 @@ public final class TransferProbe {
         if (progress.finished.get()) {
           return;
         }
-        trace.add(sampleEvent(address, progress.bytes.get(), now, tags, transactionId));
+        trace.add(sample(address, RECEIVED, progress.bytes.get(), now, tags, transactionId));
         if (now >= end && progress.deadlinePassed.compareAndSet(false, true)) {
           Sockets.closeQuietly(socket); // unblocks the reader, which reports the deadline
           return;
@@ -146,8 +186,25 @@ public final class TransferProbe {
     }
   }
 
-  private static NetworkEvent sampleEvent(String address, long bytes, double t, List<String> tags, long transactionId) {
-    return new NetworkEvent(address, null, bytes, "bytes_received_cumulative", "tcp", t, t, tags, transactionId);
+  /** A cumulative sample: {@code operation} is {@code bytes_received_cumulative} or {@code bytes_sent_cumulative}. */
+  static NetworkEvent sample(String address, String operation, long bytes, double t, List<String> tags,
+      long transactionId) {
+    return new NetworkEvent(address, null, bytes, operation, "tcp", t, t, tags, transactionId);
+  }
+
+  /** The record of a transfer, its goodput ({@code bytes * 8 / 1000 / seconds}) computed, figures rounded to ms. */
+  static Transfer transfer(String address, String serverName, String direction, long targetBytes, long bytes,
+      double seconds, boolean stalled, String failure, double t0, double t, List<String> tags, long transactionId) {
+    double goodput = seconds > 0 ? bytes * 8 / 1000.0 / seconds : 0;
+    return new Transfer(address, serverName, direction, targetBytes, bytes, round(seconds), round(goodput), stalled,
+        failure, t0, t, tags, transactionId);
+  }
+
+  /** A daemon thread, not started. */
+  static Thread daemon(String name, Runnable body) {
+    Thread thread = new Thread(body, name);
+    thread.setDaemon(true);
+    return thread;
   }
 
   private static byte[] request(String host, String path) {
@@ -159,7 +216,7 @@ public final class TransferProbe {
         + "Connection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
   }
 
-  private static void joinQuietly(Thread thread) {
+  static void joinQuietly(Thread thread) {
     try {
       thread.join();
     } catch (InterruptedException e) {

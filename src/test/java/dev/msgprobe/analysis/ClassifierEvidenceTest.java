@@ -99,6 +99,22 @@ class ClassifierEvidenceTest {
   }
 
   @Test
+  void uploadStall_namesTheDirectionAndTheBytesAtLeastDelivered() {
+    Verdict v = classify(dnsOk().then(pathOk()).upload(ADDR, 131072, 12288, 0.2, 480, true, Failures.GENERIC_TIMEOUT));
+
+    assertThat(v.evidence().get(0)).contains("an upload to 157.240.1.53:443", "at least 12288 of 131072 bytes",
+        "no reset or close");
+  }
+
+  @Test
+  void uploadThrottle_namesTheUploadBaseline() {
+    Verdict v = classifier.classify(WEB, dnsOk().then(pathOk()).upload(ADDR, 131072, 114688, 6.0, 150, false, null)
+        .keys(), new NetworkContext(true, true, 50000.0, 4000.0));
+
+    assertThat(v.evidence().get(0)).contains("an upload to", "150 kbit/s", "upload median of 4000 kbit/s");
+  }
+
+  @Test
   void allowlistMode_isNamedInEveryBlockedVerdict() {
     Verdict v = classifier.classify(WEB, dnsOk().connect(IP, 443, Failures.GENERIC_TIMEOUT, 10000).keys(),
         new NetworkContext(true, false, null));

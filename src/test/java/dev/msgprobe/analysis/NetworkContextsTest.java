@@ -87,5 +87,24 @@ class NetworkContextsTest {
     NetworkContext ctx = NetworkContexts.fromControls(controls);
 
     assertThat(ctx.baselineGoodputKbps()).isEqualTo(4000.0);
+    assertThat(ctx.uploadBaselineGoodputKbps()).isNull();
+  }
+
+  @Test
+  void baselines_arePerDirection() {
+    Map<Endpoint, TestKeys> controls = new LinkedHashMap<>();
+    controls.put(Endpoints.of("https://a.test/", "control", "foreign"),
+        obs().connect(IP, 443, null, 20).transfer(IP + ":443", 1 << 17, 1 << 17, 0.1, 10000, false, null).keys());
+    controls.put(Endpoints.of("https://b.test/", "control", "domestic"),
+        obs().connect(IP, 443, null, 20).transfer(IP + ":443", 1 << 17, 2048, 0.01, 1600, false, null)
+            .upload(IP + ":443", 1 << 17, 1 << 16, 0.5, 1000, false, null)
+            .upload(IP + ":443", 1 << 17, 9000, 3, 24, true, Failures.GENERIC_TIMEOUT).keys());
+
+    NetworkContext ctx = NetworkContexts.fromControls(controls);
+
+    assertThat(ctx.baselineGoodputKbps()).isEqualTo(5800.0);
+    assertThat(ctx.uploadBaselineGoodputKbps()).isEqualTo(1000.0);
+    assertThat(ctx.baselineKbps("upload")).isEqualTo(1000.0);
+    assertThat(ctx.baselineKbps("download")).isEqualTo(5800.0);
   }
 }

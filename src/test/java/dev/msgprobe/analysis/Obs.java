@@ -114,13 +114,24 @@ final class Obs {
   /** A download transfer (tag throughput) with its last cumulative sample. */
   Obs transfer(String address, long target, long bytes, double seconds, double kbps, boolean stalled, String failure,
       String... tags) {
+    return transfer("download", "bytes_received_cumulative", address, target, bytes, seconds, kbps, stalled, failure,
+        tags);
+  }
+
+  /** An upload transfer (tag throughput) with its last cumulative sample (bytes written: here the bytes delivered). */
+  Obs upload(String address, long target, long bytes, double seconds, double kbps, boolean stalled, String failure,
+      String... tags) {
+    return transfer("upload", "bytes_sent_cumulative", address, target, bytes, seconds, kbps, stalled, failure, tags);
+  }
+
+  private Obs transfer(String direction, String sampled, String address, long target, long bytes, double seconds,
+      double kbps, boolean stalled, String failure, String... tags) {
     double t0 = tick();
     long id = ++tx;
     List<String> all = new ArrayList<>(List.of(Tags.THROUGHPUT));
     all.addAll(List.of(tags));
-    events.add(new NetworkEvent(address, null, bytes, "bytes_received_cumulative", "tcp", t0, t0 + seconds / 3,
-        List.copyOf(all), id));
-    transfers.add(new Transfer(address, "example.test", "download", target, bytes, seconds, kbps, stalled, failure,
+    events.add(new NetworkEvent(address, null, bytes, sampled, "tcp", t0, t0 + seconds / 3, List.copyOf(all), id));
+    transfers.add(new Transfer(address, "example.test", direction, target, bytes, seconds, kbps, stalled, failure,
         t0, t0 + seconds, List.copyOf(all), id));
     return this;
   }

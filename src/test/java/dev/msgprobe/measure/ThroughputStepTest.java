@@ -8,6 +8,7 @@ import dev.msgprobe.model.Failures;
 import dev.msgprobe.model.TcpConnect;
 import dev.msgprobe.model.TestKeys;
 import dev.msgprobe.model.TlsHandshake;
+import dev.msgprobe.model.Transfer;
 import dev.msgprobe.testing.ClientHello;
 import dev.msgprobe.testing.Handlers;
 import dev.msgprobe.testing.LoopbackServer;
@@ -54,11 +55,76 @@ class ThroughputStepTest {
 
       assertThat(keys.requests()).singleElement()
           .satisfies(r -> assertThat(r.response().bodyIsTruncated()).isTrue());
-      assertThat(keys.transfers()).singleElement().satisfies(t -> {
+      assertThat(keys.transfers()).extracting(Transfer::direction).containsExactly("download", "upload");
+      assertThat(keys.transfers().get(0)).satisfies(t -> {
         assertThat(t.failure()).isNull();
         assertThat(t.stalled()).isFalse();
         assertThat(t.goodputKbps()).isBetween(60.0, 160.0);
         assertThat(t.serverName()).isNull();
+      });
+    }
+  }
+
+  @Test
+  void smallPageThenAnUploadThatFreezes_recordsBothTheUploadStalled() throws Exception {
+    try (LoopbackServer server = LoopbackServer.startWithReceiveBuffer(4 * 1024, inTurn(
+        TlsFront.plain(TestCa.serverContext(CA.leaf(HOST))),
+        overTls(Handlers.httpOk(new byte[2 * 1024])),
+        overTls(Handlers.readBodyThenStop(16 * 1024))))) {
+      fixture.resolver.answer(HOST, "127.0.0.1");
+
+      TestKeys keys = fixture.measure(TestEndpoints.withThroughput(TestEndpoints.of("tls://" + HOST + ":" + server.port())));
+
+      assertThat(keys.transfers()).extracting(Transfer::direction).containsExactly("download", "upload");
+      assertThat(keys.transfers().get(0)).satisfies(t -> {
+        assertThat(t.failure()).isNull();
+        assertThat(t.bytes()).isGreaterThan(2 * 1024).isLessThan(64 * 1024);
+      });
+      assertThat(keys.transfers().get(1)).satisfies(t -> {
+        assertThat(t.stalled()).isTrue();
+        assertThat(t.failure()).isEqualTo(Failures.GENERIC_TIMEOUT);
+        assertThat(t.bytes()).isBetween(1024L, 32 * 1024L);
+        assertThat(t.targetBytes()).isEqualTo(MeasurerFixture.TRANSFER_BYTES);
+        assertThat(t.serverName()).isEqualTo(HOST);
+        assertThat(t.tags()).containsExactly("throughput");
+      });
+      assertThat(keys.tlsHandshakes()).extracting(TlsHandshake::tags)
+          .containsExactly(List.of(), List.of("throughput"), List.of("throughput"));
+      assertThat(keys.networkEvents()).filteredOn(e -> e.operation().equals("bytes_sent_cumulative"))
+          .isNotEmpty().allSatisfy(e -> {
+            assertThat(e.tags()).containsExactly("throughput");
+            assertThat(e.transactionId()).isEqualTo(keys.transfers().get(1).transactionId());
+          });
+    }
+  }
+
+  @Test
+  void uploadTheServerReadsAndAnswers_isOk() throws Exception {
+    try (LoopbackServer server = LoopbackServer.start(inTurn(
+        TlsFront.plain(TestCa.serverContext(CA.leaf(HOST))),
+        overTls(Handlers.httpOk(new byte[512])),
+        overTls(Handlers.readBodyThenOk())))) {
+      fixture.resolver.answer(HOST, "127.0.0.1");
+
+      TestKeys keys = fixture.measure(TestEndpoints.withThroughput(TestEndpoints.of("tls://" + HOST + ":" + server.port())));
+
+      assertThat(keys.transfers()).extracting(Transfer::direction).containsExactly("download", "upload");
+      assertThat(keys.transfers()).extracting(Transfer::failure).containsOnlyNulls();
+      assertThat(keys.transfers().get(1).stalled()).isFalse();
+    }
+  }
+
+  @Test
+  void downloadThatMoved64KiB_needsNoUpload() throws Exception {
+    try (LoopbackServer server = LoopbackServer.start(Handlers.httpOk(new byte[128 * 1024]))) {
+      String url = "http://127.0.0.1:" + server.port() + "/";
+
+      TestKeys keys = fixture.measure(TestEndpoints.withThroughput(TestEndpoints.of(url)));
+
+      assertThat(keys.transfers()).singleElement().satisfies(t -> {
+        assertThat(t.direction()).isEqualTo("download");
+        assertThat(t.failure()).isNull();
+        assertThat(t.bytes()).isGreaterThanOrEqualTo(64 * 1024);
       });
     }
   }
@@ -88,6 +154,16 @@ class ThroughputStepTest {
         assertThat(t.tags()).containsExactly("throughput");
       });
     }
+  }
+
+  /** The i-th connection goes to the i-th handler; any later one to the last. */
+  private static LoopbackServer.Handler inTurn(LoopbackServer.Handler... handlers) {
+    AtomicInteger connections = new AtomicInteger();
+    return socket -> handlers[Math.min(connections.getAndIncrement(), handlers.length - 1)].handle(socket);
+  }
+
+  private static LoopbackServer.Handler overTls(LoopbackServer.Handler then) {
+    return new TlsFront(TestCa.serverContext(CA.leaf(HOST)), Set.of(), List.of(), then);
   }
 
   @Test

@@ -55,7 +55,7 @@ class TlsPlanTest {
           .containsExactly(Failures.CONNECTION_RESET, Failures.CONNECTION_RESET, null, null);
       assertThat(keys.tlsHandshakes()).extracting(TlsHandshake::serverName)
           .containsExactly(HOST, HOST, DECOY, null);
-      assertThat(front.serverNames()).containsExactly(HOST, HOST, DECOY, TlsFront.NO_SNI);
+      assertThat(front.serverNames()).startsWith(HOST).containsExactlyInAnyOrder(HOST, HOST, DECOY, TlsFront.NO_SNI);
       assertThat(keys.tcpConnect()).extracting(TcpConnect::tags)
           .containsExactly(List.of(), List.of("retry"), List.of("decoy-sni"), List.of("no-sni"));
       assertThat(fixture.pauses).hasSize(1);
@@ -63,14 +63,25 @@ class TlsPlanTest {
   }
 
   @Test
-  void silentServer_timesOutEveryHandshake() throws Exception {
+  void silentServer_timesOutEveryHandshakeTheDifferentialsTogetherInAboutTwoTimeouts() throws Exception {
     try (LoopbackServer server = LoopbackServer.start(Handlers.silent())) {
       fixture.resolver.answer(HOST, "127.0.0.1");
+      long start = System.nanoTime();
 
       TestKeys keys = fixture.measure(TestEndpoints.of("tls://" + HOST + ":" + server.port()));
 
-      assertThat(keys.tlsHandshakes()).extracting(TlsHandshake::failure).containsOnly(Failures.GENERIC_TIMEOUT)
-          .hasSize(4);
+      double seconds = (System.nanoTime() - start) / 1e9;
+      List<TlsHandshake> handshakes = keys.tlsHandshakes();
+      assertThat(handshakes).extracting(TlsHandshake::failure).containsOnly(Failures.GENERIC_TIMEOUT).hasSize(4);
+      assertThat(handshakes).extracting(TlsHandshake::tags)
+          .containsExactly(List.of(), List.of("retry"), List.of("decoy-sni"), List.of("no-sni"));
+      assertThat(handshakes).extracting(TlsHandshake::transactionId).isSorted().doesNotHaveDuplicates();
+      List<TlsHandshake> differentials = handshakes.subList(1, 4);
+      double lastStart = differentials.stream().mapToDouble(TlsHandshake::t0).max().orElseThrow();
+      double firstEnd = differentials.stream().mapToDouble(TlsHandshake::t).min().orElseThrow();
+      assertThat(lastStart).as("every differential started before any ended").isLessThan(firstEnd);
+      assertThat(differentials).allSatisfy(h -> assertThat(h.t0()).isGreaterThanOrEqualTo(handshakes.get(0).t()));
+      assertThat(seconds).isLessThan(3 * MeasurerFixture.TIMEOUT.toMillis() / 1000.0);
     }
   }
 
@@ -124,6 +135,27 @@ class TlsPlanTest {
         assertThat(h.failure()).isNull();
         assertThat(h.address()).isEqualTo("127.0.0.1:" + server.port());
       });
+    }
+  }
+
+  @Test
+  void validateHandshake_runsWhileTheMainPathConnectsAndIsRecordedFirst() throws Exception {
+    try (LoopbackServer server = LoopbackServer.start(Handlers.silent())) {
+      fixture.validatePort = server.port();
+      fixture.resolver.answer(HOST,
+          new Resolution(List.of("127.0.0.1"), List.of("127.0.0.1"), List.of("127.0.0.9")));
+
+      TestKeys keys = fixture.measure(TestEndpoints.of("tls://" + HOST + ":" + server.port()));
+
+      assertThat(keys.tcpConnect()).extracting(TcpConnect::tags).containsExactly(List.of("validate"), List.of(),
+          List.of("retry"), List.of("decoy-sni"), List.of("no-sni"));
+      assertThat(keys.tcpConnect()).extracting(TcpConnect::transactionId).isSorted().doesNotHaveDuplicates();
+      TlsHandshake validate = keys.tlsHandshakes().get(0);
+      TlsHandshake main = keys.tlsHandshakes().get(1);
+      assertThat(validate.tags()).containsExactly("validate");
+      assertThat(validate.failure()).isEqualTo(Failures.GENERIC_TIMEOUT);
+      assertThat(main.tags()).isEmpty();
+      assertThat(main.t0()).as("the main handshake started before the validate one ended").isLessThan(validate.t());
     }
   }
 

@@ -115,6 +115,63 @@ public final class Handlers {
     };
   }
 
+  /** Reads a request head and {@code n} bytes of its body, then stops reading, the connection left open. */
+  public static LoopbackServer.Handler readBodyThenStop(int n) {
+    return socket -> {
+      InputStream in = socket.getInputStream();
+      readRequestHead(in);
+      in.readNBytes(n);
+      Thread.sleep(Long.MAX_VALUE); // until the server closes
+    };
+  }
+
+  /** Reads a request and its whole body (Content-Length), then answers 200 with an empty body. */
+  public static LoopbackServer.Handler readBodyThenOk() {
+    return readBodyPaced(Integer.MAX_VALUE);
+  }
+
+  /** Reads a request's body (Content-Length) at {@code bytesPerSecond}, in slices every 50 ms, then answers 200. */
+  public static LoopbackServer.Handler readBodyPaced(int bytesPerSecond) {
+    return socket -> {
+      InputStream in = socket.getInputStream();
+      long remaining = contentLength(readRequestHead(in));
+      int slice = (int) Math.max(1, Math.min(Integer.MAX_VALUE, (long) bytesPerSecond * PACE_TICK_MILLIS / 1000));
+      while (remaining > 0) {
+        byte[] read = in.readNBytes((int) Math.min(slice, remaining));
+        if (read.length == 0) {
+          return;
+        }
+        remaining -= read.length;
+        if (bytesPerSecond != Integer.MAX_VALUE) {
+          Thread.sleep(PACE_TICK_MILLIS);
+        }
+      }
+      OutputStream out = socket.getOutputStream();
+      out.write(head(0));
+      out.flush();
+    };
+  }
+
+  /** Reads a request head, then answers 200 at once without reading the body, and closes. */
+  public static LoopbackServer.Handler answerBeforeTheBody() {
+    return socket -> {
+      readRequestHead(socket.getInputStream());
+      OutputStream out = socket.getOutputStream();
+      out.write(head(0));
+      out.flush();
+    };
+  }
+
+  /** Reads a request head and {@code n} bytes of its body, then resets the connection. */
+  public static LoopbackServer.Handler readBodyThenReset(int n) {
+    return socket -> {
+      InputStream in = socket.getInputStream();
+      readRequestHead(in);
+      in.readNBytes(n);
+      reset(socket);
+    };
+  }
+
   /** Reads an HTTP request head (through the blank line) and returns it. */
   public static String readRequestHead(InputStream in) throws IOException {
     ByteArrayOutputStream head = new ByteArrayOutputStream();
@@ -126,6 +183,16 @@ public final class Handlers {
       head.write(b);
     }
     return head.toString(StandardCharsets.ISO_8859_1);
+  }
+
+  private static long contentLength(String head) {
+    for (String line : head.split("\r\n")) {
+      int colon = line.indexOf(':');
+      if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase("Content-Length")) {
+        return Long.parseLong(line.substring(colon + 1).trim());
+      }
+    }
+    return 0;
   }
 
   private static void sendPartial(Socket socket, int n) throws IOException {

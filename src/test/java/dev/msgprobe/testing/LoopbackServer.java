@@ -2,6 +2,7 @@ package dev.msgprobe.testing;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.Set;
@@ -40,7 +41,22 @@ public final class LoopbackServer implements AutoCloseable {
   }
 
   public static LoopbackServer start(Handler handler) throws IOException {
-    LoopbackServer s = new LoopbackServer(new ServerSocket(0, 50, InetAddress.getByName(IP)), handler);
+    return start(new ServerSocket(0, 50, InetAddress.getByName(IP)), handler);
+  }
+
+  /**
+   * A server whose connections get {@code SO_RCVBUF = receiveBufferBytes} (set before listening, so the
+   * window is small from the start): a handler that stops reading then stops the client's writes soon.
+   */
+  public static LoopbackServer startWithReceiveBuffer(int receiveBufferBytes, Handler handler) throws IOException {
+    ServerSocket server = new ServerSocket();
+    server.setReceiveBufferSize(receiveBufferBytes);
+    server.bind(new InetSocketAddress(InetAddress.getByName(IP), 0), 50);
+    return start(server, handler);
+  }
+
+  private static LoopbackServer start(ServerSocket server, Handler handler) {
+    LoopbackServer s = new LoopbackServer(server, handler);
     s.threads.execute(s::acceptLoop);
     return s;
   }

@@ -1,0 +1,123 @@
+package dev.msgprobe.measure;
+
+import dev.msgprobe.model.HttpTransaction;
+import dev.msgprobe.model.TestKeys;
+import dev.msgprobe.trace.Trace;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+
+/**
+ * Runs a few steps of one measurement at the same time. Each step records into a trace of its own
+ * that reads the measurement's clock; once all are done their entries are copied into the
+ * measurement's trace in the order the steps were given, so the report does not depend on which
+ * finished first. A step must not take transaction ids from the trace it is given (that trace's ids
+ * are its own): the caller takes them from the measurement's trace, in a fixed order.
+ *
+ * <p>Threads: the first step runs on the caller's thread, each other one on a new daemon thread that
+ * ends before {@link #run} returns, so a measurement never holds more extra threads than the steps it
+ * runs at once. Interrupting the caller interrupts the steps (a step then starts no new network
+ * operation) and still waits for them: an operation in progress ends within its own timeout, as it
+ * would have on the caller's thread. The flag is kept.
+ */
+final class Concurrently {
+  private Concurrently() {}
+
+  /** Each step's result, in the order given. A single step simply runs on the caller's thread with {@code trace}. */
+  static <T> List<T> run(Trace trace, List<Function<Trace, T>> steps) {
+    if (steps.isEmpty()) {
+      return List.of();
+    }
+    if (steps.size() == 1) {
+      return Collections.singletonList(steps.get(0).apply(trace));
+    }
+    List<Trace> traces = new ArrayList<>();
+    List<FutureTask<T>> tasks = new ArrayList<>();
+    List<Thread> threads = new ArrayList<>();
+    for (Function<Trace, T> step : steps) {
+      Trace own = sharingClock(trace);
+      traces.add(own);
+      tasks.add(new FutureTask<>(() -> step.apply(own)));
+    }
+    for (int i = 1; i < tasks.size(); i++) {
+      Thread thread = new Thread(tasks.get(i), "msgprobe-step");
+      thread.setDaemon(true);
+      threads.add(thread);
+      thread.start();
+    }
+    if (Thread.currentThread().isInterrupted()) {
+      threads.forEach(Thread::interrupt);
+    }
+    tasks.get(0).run();
+    boolean interrupted = awaitAll(threads);
+    traces.forEach(own -> copy(own, trace));
+    List<T> results = new ArrayList<>();
+    tasks.forEach(task -> results.add(result(task)));
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    return results;
+  }
+
+  /**
+   * A trace whose times are {@code measurement}'s: its clock reads 0 once, for the zero the trace takes
+   * at construction, then {@code measurement}'s time in nanoseconds.
+   */
+  static Trace sharingClock(Trace measurement) {
+    AtomicBoolean zeroTaken = new AtomicBoolean();
+    return new Trace(() -> zeroTaken.getAndSet(true) ? Math.round(measurement.now() * 1e9) : 0L);
+  }
+
+  /** Joins every thread; on an interrupt of the caller interrupts them all and keeps waiting. True when interrupted. */
+  private static boolean awaitAll(List<Thread> threads) {
+    boolean interrupted = Thread.interrupted();
+    if (interrupted) {
+      threads.forEach(Thread::interrupt);
+    }
+    for (Thread thread : threads) {
+      while (true) {
+        try {
+          thread.join();
+          break;
+        } catch (InterruptedException e) {
+          interrupted = true;
+          threads.forEach(Thread::interrupt);
+        }
+      }
+    }
+    return interrupted;
+  }
+
+  private static <T> T result(FutureTask<T> task) {
+    try {
+      return task.get();
+    } catch (InterruptedException e) {
+      throw new IllegalStateException("a finished step cannot be waited for", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException("a step failed unexpectedly", e.getCause());
+    }
+  }
+
+  /** Copies every entry of {@code from} into {@code into}, in the order recorded. */
+  private static void copy(Trace from, Trace into) {
+    TestKeys keys = from.toTestKeys();
+    keys.queries().forEach(into::add);
+    keys.tcpConnect().forEach(into::add);
+    keys.tlsHandshakes().forEach(into::add);
+    List<HttpTransaction> requests = new ArrayList<>(keys.requests());
+    Collections.reverse(requests); // toTestKeys() lists them newest first
+    requests.forEach(into::add);
+    keys.networkEvents().forEach(into::add);
+    keys.transfers().forEach(into::add);
+  }
+}
