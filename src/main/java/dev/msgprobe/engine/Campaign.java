@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -93,13 +94,20 @@ public final class Campaign {
     try {
       List<Future<?>> futures = new ArrayList<>();
       for (Endpoint e : endpoints) {
-        futures.add(pool.submit(() -> {
-          Measurement m = measureOne(e, context);
-          if (m != null) {
-            done.add(m);
-          }
-          return null;
-        }));
+        if (cancelled) {
+          break;
+        }
+        try {
+          futures.add(pool.submit(() -> {
+            Measurement m = measureOne(e, context);
+            if (m != null) {
+              done.add(m);
+            }
+            return null;
+          }));
+        } catch (RejectedExecutionException cancelledMeanwhile) {
+          break;
+        }
       }
       pool.shutdown();
       for (Future<?> f : futures) {

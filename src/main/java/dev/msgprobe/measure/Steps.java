@@ -41,8 +41,8 @@ final class Steps {
   static final int TRANSFER_TIMEOUTS = 3;
   static final Duration SAMPLE_INTERVAL = Duration.ofMillis(250);
   /**
-   * A download that moved less than this is followed by an upload: 64 KiB in one connection is what it
-   * takes to see the "16–20 KB" freeze (research/russia.md T14, §5; dpi-checkers pushes 64 KiB).
+   * The smallest upload: 64 KiB in one connection is what it takes to see the "16–20 KB" freeze
+   * (research/russia.md T14, §5; dpi-checkers pushes 64 KiB).
    */
   static final long UPLOAD_BELOW = 64 * 1024;
   /** The upload's SO_SNDBUF request (Linux doubles it): small, so bytes written approximate bytes delivered. */
@@ -271,16 +271,16 @@ final class Steps {
 
   /**
    * Step 7, for endpoints marked {@code throughput}: a new connection downloading the endpoint's path;
-   * then, when the download moved less than {@link #UPLOAD_BELOW} bytes without stalling over a
-   * connection that was made (a small resource, or a failure that left too little to judge), a new
-   * connection uploading {@link #uploadBytes} to it. Both are recorded.
+   * then, unless the download already stalled, a new connection uploading {@link #uploadBytes} to it
+   * (most messenger hosts answer GET with a small page, and the controls' uploads give the upload
+   * baseline). Both are recorded.
    */
   void throughput(Endpoint e, Target target, Trace trace) {
     if (!e.throughput() || interrupted()) {
       return;
     }
     Transfer download = transfer(e, target, false, trace);
-    if (download != null && !download.stalled() && download.bytes() < UPLOAD_BELOW && !interrupted()) {
+    if (download != null && !download.stalled() && !interrupted()) {
       transfer(e, target, true, trace);
     }
   }
