@@ -58,17 +58,7 @@ public final class DnsOverHttps implements DnsTransport {
     }
     this.trust = trust;
     this.timeout = timeout;
-    this.base = new OkHttpClient.Builder()
-        .followRedirects(false)
-        .followSslRedirects(false)
-        .retryOnConnectionFailure(false)
-        .fastFallback(false)
-        .cache(null)
-        .connectTimeout(timeout)
-        .readTimeout(timeout)
-        .writeTimeout(timeout)
-        .callTimeout(timeout)
-        .build();
+    this.base = MeasurementClients.builder(timeout).build();
   }
 
   /** The URL as OONI's {@code resolver_address}. */

@@ -7,7 +7,6 @@ import dev.msgprobe.model.HttpTransaction;
 import dev.msgprobe.trace.Trace;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.Proxy;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
@@ -42,18 +41,7 @@ public final class HttpFetcher {
   public HttpFetcher(Trust trust, Duration timeout, int bodyCap) {
     this.trust = trust;
     this.bodyCap = bodyCap;
-    this.base = new OkHttpClient.Builder()
-        .proxy(Proxy.NO_PROXY)
-        .followRedirects(false)
-        .followSslRedirects(false)
-        .retryOnConnectionFailure(false)
-        .fastFallback(false)
-        .cache(null)
-        .connectTimeout(timeout)
-        .readTimeout(timeout)
-        .writeTimeout(timeout)
-        .callTimeout(timeout.multipliedBy(CALL_TIMEOUTS))
-        .build();
+    this.base = MeasurementClients.builder(timeout).callTimeout(timeout.multipliedBy(CALL_TIMEOUTS)).build();
   }
 
   /**
