@@ -66,3 +66,15 @@ def _recv_exact(sock, n):
 
 def write_tcp_message(sock, msg):
     sock.sendall(struct.pack("!H", len(msg)) + msg)
+
+
+def serve_tcp(conn, answer):
+    """Answers DNS-over-TCP messages on conn with answer(query) until the peer closes."""
+    conn.settimeout(10)
+    while True:
+        q = read_tcp_message(conn)
+        if not q:
+            return
+        ans = answer(q)
+        if ans:
+            write_tcp_message(conn, ans)

@@ -44,14 +44,7 @@ def dns_udp(sock, data, peer):
 
 
 def dns_tcp(conn, local, peer):
-    conn.settimeout(10)
-    while True:
-        q = dnswire.read_tcp_message(conn)
-        if not q:
-            return
-        ans = dns_answer(q)
-        if ans:
-            dnswire.write_tcp_message(conn, ans)
+    dnswire.serve_tcp(conn, dns_answer)
 
 
 ctx = labhttp.tls_context(os.path.join(certdir, "lab-leaf.pem"), os.path.join(certdir, "lab-leaf.key"))

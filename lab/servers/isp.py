@@ -76,14 +76,7 @@ def dns_udp(sock, data, peer):
 
 
 def dns_tcp(conn, localaddr, peer):
-    conn.settimeout(10)
-    while True:
-        q = dnswire.read_tcp_message(conn)
-        if not q:
-            return
-        ans = resolve(q)
-        if ans:
-            dnswire.write_tcp_message(conn, ans)
+    dnswire.serve_tcp(conn, resolve)
 
 
 class BlockHandler(labhttp.LabHandler):

@@ -96,10 +96,7 @@ final class ReportCommand implements Callable<Integer> {
 
   private String render(SummarisedRun run, boolean colour) {
     return switch (format) {
-      case table -> {
-        TableRenderer table = new TableRenderer(colour);
-        yield table.render(run.summary()) + table.renderEndpoints(run.measurements());
-      }
+      case table -> new TableRenderer(colour).render(run.summary(), run.measurements());
       case json -> ReportJson.summaryJson(run.summary());
       case markdown -> MarkdownRenderer.render(run.summary()) + "\n" + MarkdownRenderer.renderEndpoints(run.measurements());
       case html -> HtmlRenderer.render(run.summary(), run.measurements());

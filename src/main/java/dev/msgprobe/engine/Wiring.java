@@ -189,7 +189,6 @@ final class Wiring {
   }
 
   String table(RunSummary summary, List<Measurement> all, boolean colour) {
-    TableRenderer renderer = new TableRenderer(colour);
-    return renderer.render(summary) + renderer.renderEndpoints(all);
+    return new TableRenderer(colour).render(summary, all);
   }
 }

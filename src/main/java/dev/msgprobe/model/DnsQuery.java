@@ -25,11 +25,7 @@ public record DnsQuery(
     @JsonProperty("t0") double t0,
     @JsonProperty("t") double t,
     @JsonProperty("tags") List<String> tags,
-    @JsonProperty("transaction_id") long transactionId) {
-
-  public boolean hasTag(String tag) {
-    return tags != null && tags.contains(tag);
-  }
+    @JsonProperty("transaction_id") long transactionId) implements Tagged {
 
   /** The A/AAAA addresses answered, in order; empty on failure. */
   public List<String> addresses() {

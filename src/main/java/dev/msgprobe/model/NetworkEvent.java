@@ -20,9 +20,4 @@ public record NetworkEvent(
     @JsonProperty("t0") double t0,
     @JsonProperty("t") double t,
     @JsonProperty("tags") List<String> tags,
-    @JsonProperty("transaction_id") long transactionId) {
-
-  public boolean hasTag(String tag) {
-    return tags != null && tags.contains(tag);
-  }
-}
+    @JsonProperty("transaction_id") long transactionId) implements Tagged {}

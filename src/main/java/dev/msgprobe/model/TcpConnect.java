@@ -13,13 +13,10 @@ public record TcpConnect(
     @JsonProperty("t0") double t0,
     @JsonProperty("t") double t,
     @JsonProperty("tags") List<String> tags,
-    @JsonProperty("transaction_id") long transactionId) {
+    @JsonProperty("transaction_id") long transactionId) implements Tagged {
 
   public String failure() {
     return status == null ? null : status.failure();
   }
 
-  public boolean hasTag(String tag) {
-    return tags != null && tags.contains(tag);
-  }
 }

@@ -24,9 +24,4 @@ public record TlsHandshake(
     @JsonProperty("t") double t,
     @JsonProperty("tags") List<String> tags,
     @JsonProperty("tls_version") String tlsVersion,
-    @JsonProperty("transaction_id") long transactionId) {
-
-  public boolean hasTag(String tag) {
-    return tags != null && tags.contains(tag);
-  }
-}
+    @JsonProperty("transaction_id") long transactionId) implements Tagged {}

@@ -65,6 +65,11 @@ public final class TableRenderer {
     return String.join("\n", lines) + "\n";
   }
 
+  /** The summary followed by the endpoints that are not reachable: what {@code run} and {@code report} print. */
+  public String render(RunSummary summary, List<Measurement> measurements) {
+    return render(summary) + renderEndpoints(measurements);
+  }
+
   /**
    * The endpoints that are not reachable, grouped by service: status, method and URI, then the first
    * evidence sentence indented below. Ends with a newline.
