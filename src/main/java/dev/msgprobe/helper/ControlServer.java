@@ -1,5 +1,6 @@
 package dev.msgprobe.helper;
 
+import dev.msgprobe.net.IpEndpoint;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -72,7 +73,7 @@ public final class ControlServer implements AutoCloseable {
   /** {@code http://HOST:PORT/}: the listen address's host (IPv6 in brackets) and the bound port. */
   public String url() {
     String host = config.listen().getHostString();
-    return "http://" + (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + address().getPort() + "/";
+    return "http://" + IpEndpoint.join(host, address().getPort()) + "/";
   }
 
   /** Stops accepting, drops requests in flight. */

@@ -13,7 +13,8 @@ import dev.msgprobe.model.Tags;
 import dev.msgprobe.model.TcpConnect;
 import dev.msgprobe.model.TcpStatus;
 import dev.msgprobe.model.TlsHandshake;
-import dev.msgprobe.net.Bogons;
+import dev.msgprobe.net.IpEndpoint;
+import dev.msgprobe.net.IpLiterals;
 import dev.msgprobe.net.FailureTaxonomy;
 import dev.msgprobe.net.MeasurementHeaders;
 import dev.msgprobe.net.Trust;
@@ -133,7 +134,7 @@ public final class ControlStep {
 
   /** The URL a helper is asked to measure for {@code endpoint} (see the class comment). */
   static String urlFor(Endpoint endpoint) {
-    String host = bracketed(endpoint.host());
+    String host = IpEndpoint.bracketed(endpoint.host());
     return switch (endpoint.scheme().toLowerCase(Locale.ROOT)) {
       case "http", "https" -> endpoint.url();
       case "wss" -> "https://" + host + (endpoint.port() == 443 ? "" : ":" + endpoint.port()) + endpoint.path();
@@ -147,8 +148,8 @@ public final class ControlStep {
     Map<String, List<String>> headers = new LinkedHashMap<>();
     PROBE_HEADERS.forEach((name, value) -> headers.put(name, List.of(value)));
     List<String> connects = endpoint.scheme().equalsIgnoreCase("dns") ? List.of()
-        : probeAddresses.stream().filter(Bogons::isIpLiteral).map(ControlStep::unbracket).distinct()
-            .map(ip -> bracketed(ip) + ":" + endpoint.port()).toList();
+        : probeAddresses.stream().filter(IpLiterals::isLiteral).map(IpEndpoint::unbracketed).distinct()
+            .map(ip -> IpEndpoint.join(ip, endpoint.port())).toList();
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("http_request", url);
     body.put("http_request_headers", headers);
@@ -255,20 +256,7 @@ public final class ControlStep {
 
   /** The IP of {@code ip:port} (brackets around IPv6) when the port is {@code port}, else null. */
   private static String hostOf(String address, int port) {
-    String suffix = ":" + port;
-    if (!address.endsWith(suffix)) {
-      return null;
-    }
-    String ip = unbracket(address.substring(0, address.length() - suffix.length()));
-    return Bogons.isIpLiteral(ip) ? ip : null;
-  }
-
-  private static String bracketed(String host) {
-    return host.indexOf(':') >= 0 ? "[" + host + "]" : host;
-  }
-
-  private static String unbracket(String ip) {
-    return ip.startsWith("[") && ip.endsWith("]") ? ip.substring(1, ip.length() - 1) : ip;
+    return IpEndpoint.tryParse(address).filter(e -> e.port() == port).map(IpEndpoint::ip).orElse(null);
   }
 
   private static Map<String, String> orderedMap(String... keysAndValues) {
