@@ -1,5 +1,6 @@
 package dev.msgprobe.helper;
 
+import dev.msgprobe.model.LegacyFailures;
 import dev.msgprobe.helper.AddressPlan.Target;
 import dev.msgprobe.helper.ThResponse.IpInfo;
 import dev.msgprobe.model.Failures;

@@ -1,5 +1,6 @@
 package dev.msgprobe.helper;
 
+import dev.msgprobe.model.LegacyFailures;
 import dev.msgprobe.helper.AddressPlan.Target;
 import dev.msgprobe.net.IpLiterals;
 import dev.msgprobe.net.Trust;

@@ -9,6 +9,7 @@ import dev.msgprobe.model.Failures;
 import dev.msgprobe.model.HttpRequest;
 import dev.msgprobe.model.HttpResponse;
 import dev.msgprobe.model.HttpTransaction;
+import dev.msgprobe.model.LegacyFailures;
 import dev.msgprobe.model.Tags;
 import dev.msgprobe.model.TcpConnect;
 import dev.msgprobe.model.TcpStatus;
@@ -196,7 +197,7 @@ public final class ControlStep {
 
   private void recordDns(Trace trace, String host, ControlReply reply, double t0, double t) {
     ControlReply.Dns dns = reply.dns();
-    String failure = ControlFailures.current(dns.failure());
+    String failure = LegacyFailures.current(dns.failure());
     if (failure == null && dns.addrs().isEmpty()) {
       failure = Failures.DNS_NO_ANSWER;
     }
@@ -222,14 +223,14 @@ public final class ControlStep {
         return;
       }
       long transaction = trace.newTransaction();
-      String failure = ControlFailures.current(tcp.failure());
+      String failure = LegacyFailures.current(tcp.failure());
       if (!tcp.status() && failure == null) {
         failure = Failures.UNKNOWN;
       }
       trace.add(new TcpConnect(ip, endpoint.port(), TcpStatus.of(failure), t0, t, TAGS, transaction));
       ControlReply.Tls tls = reply.tlsHandshake().get(address);
       if (tls != null && endpoint.usesTls()) {
-        String tlsFailure = ControlFailures.current(tls.failure());
+        String tlsFailure = LegacyFailures.current(tls.failure());
         if (!tls.status() && tlsFailure == null) {
           tlsFailure = Failures.SSL_FAILED_HANDSHAKE;
         }
@@ -250,7 +251,7 @@ public final class ControlStep {
       http.headers().forEach((name, value) -> headersList.add(List.of(name, value)));
       response = new HttpResponse(Body.EMPTY, http.bodyLength() > 0, http.statusCode(), headersList, http.headers());
     }
-    trace.add(new HttpTransaction("tcp", null, null, ControlFailures.current(http.failure()), request, response, t0,
+    trace.add(new HttpTransaction("tcp", null, null, LegacyFailures.current(http.failure()), request, response, t0,
         t, TAGS, trace.newTransaction()));
   }
 
