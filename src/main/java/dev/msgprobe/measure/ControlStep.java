@@ -1,5 +1,6 @@
 package dev.msgprobe.measure;
 
+import dev.msgprobe.net.ControlJson;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.msgprobe.model.Body;
 import dev.msgprobe.model.DnsAnswer;
@@ -59,7 +60,7 @@ import okhttp3.Response;
  * Thread-safe.
  */
 public final class ControlStep {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = ControlJson.MAPPER;
   private static final MediaType JSON_TYPE = MediaType.get("application/json");
   private static final String ENGINE = "control";
   private static final List<String> TAGS = List.of(Tags.CONTROL);
