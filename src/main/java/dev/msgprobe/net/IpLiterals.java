@@ -42,7 +42,7 @@ public final class IpLiterals {
     if (text == null || text.isEmpty()) {
       return null;
     }
-    String s = text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1) : text;
+    String s = IpEndpoint.unbracketed(text);
     if (s.indexOf(':') >= 0) {
       return s.indexOf('%') >= 0 ? null : Address.toByteArray(s, Address.IPv6);
     }
