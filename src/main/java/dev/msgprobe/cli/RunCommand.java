@@ -3,6 +3,7 @@ package dev.msgprobe.cli;
 import dev.msgprobe.engine.RunConfig;
 import dev.msgprobe.engine.RunJob;
 import dev.msgprobe.engine.RunJob.Outcome;
+import dev.msgprobe.net.ResolvConf;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -17,6 +17,7 @@ import dev.msgprobe.model.Measurement;
 import dev.msgprobe.model.RunSummary;
 import dev.msgprobe.model.TestKeys;
 import dev.msgprobe.model.Verdict;
+import dev.msgprobe.net.LocalAddresses;
 import dev.msgprobe.net.Trust;
 import dev.msgprobe.report.ReportIds;
 import dev.msgprobe.report.ReportJson;

@@ -9,6 +9,7 @@ import dev.msgprobe.helper.HelperConfig;
 import dev.msgprobe.model.DnsQuery;
 import dev.msgprobe.model.Endpoint;
 import dev.msgprobe.model.Failures;
+import dev.msgprobe.model.LegacyFailures;
 import dev.msgprobe.model.HttpTransaction;
 import dev.msgprobe.model.Tags;
 import dev.msgprobe.model.TcpConnect;
@@ -261,15 +262,15 @@ class ControlStepTest {
 
   @Test
   void legacyFailureStrings_becomeCurrentOnes() {
-    assertThat(ControlFailures.current("connection_refused_error")).isEqualTo(Failures.CONNECTION_REFUSED);
-    assertThat(ControlFailures.current("dns_name_error")).isEqualTo(Failures.DNS_NXDOMAIN);
-    assertThat(ControlFailures.current("dns_server_failure")).isEqualTo(Failures.DNS_SERVER_MISBEHAVING);
-    assertThat(ControlFailures.current("dns_lookup_error")).isEqualTo(Failures.DNS_SERVER_MISBEHAVING);
-    assertThat(ControlFailures.current("tcp_timed_out_error")).isEqualTo(Failures.GENERIC_TIMEOUT);
-    assertThat(ControlFailures.current("unknown_error")).isEqualTo(Failures.UNKNOWN);
-    assertThat(ControlFailures.current("generic_timeout_error")).isEqualTo(Failures.GENERIC_TIMEOUT);
-    assertThat(ControlFailures.current("ssl_unknown_authority")).isEqualTo(Failures.SSL_UNKNOWN_AUTHORITY);
-    assertThat(ControlFailures.current(null)).isNull();
+    assertThat(LegacyFailures.current("connection_refused_error")).isEqualTo(Failures.CONNECTION_REFUSED);
+    assertThat(LegacyFailures.current("dns_name_error")).isEqualTo(Failures.DNS_NXDOMAIN);
+    assertThat(LegacyFailures.current("dns_server_failure")).isEqualTo(Failures.DNS_SERVER_MISBEHAVING);
+    assertThat(LegacyFailures.current("dns_lookup_error")).isEqualTo(Failures.DNS_SERVER_MISBEHAVING);
+    assertThat(LegacyFailures.current("tcp_timed_out_error")).isEqualTo(Failures.GENERIC_TIMEOUT);
+    assertThat(LegacyFailures.current("unknown_error")).isEqualTo(Failures.UNKNOWN);
+    assertThat(LegacyFailures.current("generic_timeout_error")).isEqualTo(Failures.GENERIC_TIMEOUT);
+    assertThat(LegacyFailures.current("ssl_unknown_authority")).isEqualTo(Failures.SSL_UNKNOWN_AUTHORITY);
+    assertThat(LegacyFailures.current(null)).isNull();
   }
 
   private static TestKeys measure(ControlStep step, Endpoint endpoint, List<String> probeAddresses) {
