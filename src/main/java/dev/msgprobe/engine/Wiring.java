@@ -67,9 +67,7 @@ final class Wiring {
       List<Endpoint> loaded = file == null ? TestLists.controls() : TestLists.load(file).endpoints();
       List<Endpoint> controls = new ArrayList<>();
       for (Endpoint e : loaded) {
-        controls.add(new Endpoint(e.url(), e.scheme(), e.host(), e.port(), e.path(), e.method(),
-            Summaries.CONTROL_SERVICE, e.function(), TestLists.CONTROLS, e.line(), e.categoryCode(),
-            e.categoryDescription(), e.dateAdded(), e.source(), e.notes(), e.throughput()));
+        controls.add(e.withService(Summaries.CONTROL_SERVICE).withList(TestLists.CONTROLS));
       }
       return controls;
     } catch (ListException e) {

@@ -19,11 +19,11 @@ import dev.msgprobe.net.Trust;
 import dev.msgprobe.testing.FakeDnsBehaviour;
 import dev.msgprobe.testing.FakeDnsServer;
 import dev.msgprobe.testing.FakeDnsZone;
+import dev.msgprobe.testing.LoopbackServer;
 import dev.msgprobe.trace.Trace;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.logging.Level;
@@ -130,7 +130,7 @@ class ControlStepTest {
 
   @Test
   void refusedTcpEndpoint_isRecordedAsConnectionRefused() throws IOException {
-    Endpoint endpoint = endpoint("tcp", "web.example", closedPort(), "/");
+    Endpoint endpoint = endpoint("tcp", "web.example", LoopbackServer.closedPort(), "/");
 
     TestKeys keys = measure(new ControlStep(helper.url(), TIMEOUT, Trust.jdkDefault(), null), endpoint,
         List.of("127.0.0.1"));
@@ -165,7 +165,7 @@ class ControlStepTest {
 
   @Test
   void helperDown_isOneControlFailure_andNothingAboutTheEndpoint() throws IOException {
-    String downUrl = "http://127.0.0.1:" + closedPort() + "/";
+    String downUrl = "http://127.0.0.1:" + LoopbackServer.closedPort() + "/";
 
     TestKeys keys = measure(new ControlStep(downUrl, TIMEOUT, Trust.jdkDefault(), null),
         endpoint("https", "web.example", 443, "/"), List.of("127.0.0.1"));
@@ -297,9 +297,4 @@ class ControlStepTest {
         Duration.ofSeconds(1), true, token, 4, HelperConfig.DEFAULT_MAX_REQUEST_BYTES);
   }
 
-  private static int closedPort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-      return s.getLocalPort();
-    }
-  }
 }
