@@ -3,15 +3,16 @@ package dev.msgprobe.cli;
 import dev.msgprobe.engine.RunConfig;
 import dev.msgprobe.engine.RunJob;
 import dev.msgprobe.engine.RunJob.Outcome;
+import dev.msgprobe.model.ServiceStatus;
 import dev.msgprobe.net.ResolvConf;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -36,8 +37,6 @@ import picocli.CommandLine.Spec;
 final class RunCommand implements Callable<Integer> {
   static final List<String> DEFAULT_DOH = List.of(
       "https://1.1.1.1/dns-query", "https://8.8.8.8/dns-query", "https://9.9.9.9/dns-query");
-  static final Set<String> SERVICE_STATUSES = Set.of(
-      "reachable", "blocked", "partially_blocked", "throttled", "down", "inconclusive");
 
   @Spec
   CommandSpec spec;
@@ -188,8 +187,9 @@ final class RunCommand implements Callable<Integer> {
       return "--transfer-kib must be between 16 and 65536, got " + transferKib;
     }
     for (String s : failOn) {
-      if (!SERVICE_STATUSES.contains(s.strip().toLowerCase(Locale.ROOT))) {
-        return "--fail-on: unknown status '" + s + "' (use " + String.join(", ", SERVICE_STATUSES.stream().sorted().toList()) + ")";
+      if (ServiceStatus.fromWire(s.strip().toLowerCase(Locale.ROOT)) == null) {
+        return "--fail-on: unknown status '" + s + "' (use "
+            + String.join(", ", Arrays.stream(ServiceStatus.values()).map(ServiceStatus::wire).sorted().toList()) + ")";
       }
     }
     if (resume && output == null) {

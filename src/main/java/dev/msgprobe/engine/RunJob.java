@@ -178,6 +178,6 @@ public final class RunJob {
   }
 
   private boolean failOnMatched(Map<String, ServiceSummary> services) {
-    return services.values().stream().anyMatch(s -> config.failOn().contains(s.status()));
+    return services.values().stream().anyMatch(s -> s.status() != null && config.failOn().contains(s.status().wire()));
   }
 }
