@@ -77,6 +77,8 @@ public final class EndpointMeasurer implements Measurer {
 
   /**
    * @throws IllegalArgumentException for a scheme other than https, http, tls, tcp, wss, dns
+   * @throws MeasurementFault when a step fails with an unchecked exception (a fault of the probe, not an
+   *     observation), carrying what was recorded until then
    */
   @Override
   public TestKeys measure(Endpoint endpoint) {
@@ -88,7 +90,11 @@ public final class EndpointMeasurer implements Measurer {
     CompletableFuture<Void> controlled = control == null ? null
         : CompletableFuture.runAsync(() -> control.measure(endpoint,
             endpoint.hostIsAddress() ? List.of(endpoint.host()) : List.of(), trace), CONTROL_THREADS);
-    plan.run(endpoint, trace);
+    try {
+      plan.run(endpoint, trace);
+    } catch (RuntimeException | StackOverflowError fault) {
+      throw new MeasurementFault(trace.toTestKeys(), fault);
+    }
     if (controlled != null) {
       try {
         controlled.get(controlWait.toMillis(), TimeUnit.MILLISECONDS);

@@ -154,6 +154,26 @@ class RunCommandTest {
   }
 
   @Test
+  void timeoutBelowOneMillisecond_isRefused_namingTheFlag() {
+    int status = run("--controls", "none", "--timeout", "0.0004", "-o", dir.resolve("t.jsonl").toString(),
+        "tcp://127.0.0.1:" + closed);
+
+    assertThat(status).isEqualTo(2);
+    assertThat(err.toString()).contains("--timeout");
+    assertThat(dir.resolve("t.jsonl")).doesNotExist();
+  }
+
+  @Test
+  void resolverEchoWithAnEmptyLabel_isRefused_namingTheFlag() {
+    int status = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), "run", "--no-progress",
+        "--no-doh", "--resolver-echo", "whoami..example", "--resolver", "127.0.0.1:" + closed, "--controls", "none",
+        "-o", dir.resolve("e.jsonl").toString(), "tcp://127.0.0.1:" + closed);
+
+    assertThat(status).isEqualTo(2);
+    assertThat(err.toString()).contains("--resolver-echo", "whoami..example");
+  }
+
+  @Test
   void existingReportWithoutResume_isRefused_andKeptIntact() throws IOException {
     Path report = Files.writeString(dir.resolve("old.jsonl"), "{}\n");
 
