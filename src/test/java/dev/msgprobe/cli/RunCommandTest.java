@@ -174,6 +174,17 @@ class RunCommandTest {
   }
 
   @Test
+  void resumeOnAFileThatIsNotAReport_isRefused_exit2_andTheFileIsLeftAsItIs() throws IOException {
+    Path notes = Files.writeString(dir.resolve("notes.txt"), "not a report, and no newline");
+
+    int status = run("--controls", "none", "--resume", "-o", notes.toString(), "tcp://127.0.0.1:" + closed);
+
+    assertThat(status).isEqualTo(2);
+    assertThat(err.toString()).contains(notes + ":1:", "not a msgprobe report");
+    assertThat(Files.readString(notes)).isEqualTo("not a report, and no newline");
+  }
+
+  @Test
   void existingReportWithoutResume_isRefused_andKeptIntact() throws IOException {
     Path report = Files.writeString(dir.resolve("old.jsonl"), "{}\n");
 
