@@ -110,7 +110,7 @@ class RunCommandTest {
 
   @Test
   void failOnMatchingServiceStatus_exit1_andOtherStatus_exit0() {
-    int matched = run("--controls", "none", "-o", dir.resolve("a.jsonl").toString(), "--fail-on", "blocked,down",
+    int matched = run("--controls", "none", "-o", dir.resolve("a.jsonl").toString(), "--fail-on", "inconclusive,down",
         "tcp://127.0.0.1:" + closed);
     int notMatched = run("--controls", "none", "-o", dir.resolve("b.jsonl").toString(), "--fail-on", "reachable",
         "tcp://127.0.0.1:" + closed);
