@@ -62,6 +62,14 @@ class ClassifierVocabularyTest {
         row("NXDOMAIN on DoH too → down", WEB,
             obs().systemFails(HOST, Failures.DNS_NXDOMAIN).dohFails(HOST, Failures.DNS_NXDOMAIN),
             Status.DOWN, Method.DNS_NXDOMAIN, Confidence.HIGH),
+        row("the name does not exist for DoH while the resolver under test answers many unreachable addresses → down",
+            WEB, obs().system(HOST, "5.6.7.8", "5.6.7.9", "5.6.7.10").dohFails(HOST, Failures.DNS_NXDOMAIN)
+                .connect("5.6.7.8", 443, Failures.GENERIC_TIMEOUT, 10000)
+                .connect("5.6.7.9", 443, Failures.GENERIC_TIMEOUT, 10000),
+            Status.DOWN, Method.DNS_NXDOMAIN, Confidence.HIGH),
+        row("the name does not exist for DoH while the resolver under test gives a bogon → down", WEB,
+            obs().system(HOST, "10.10.34.35").dohFails(HOST, Failures.DNS_NXDOMAIN),
+            Status.DOWN, Method.DNS_NXDOMAIN, Confidence.HIGH),
         row("NXDOMAIN with DoH disabled → dns.nxdomain, low", WEB,
             obs().systemFails(HOST, Failures.DNS_NXDOMAIN),
             Status.BLOCKED, Method.DNS_NXDOMAIN, Confidence.LOW),
