@@ -175,4 +175,24 @@ class HttpFetcherTest {
   private String url(String path) {
     return "https://" + HOST + ":" + server.getPort() + path;
   }
+
+  @Test
+  void headerFloodPastTheClientsLimit_isTheServersOversizedHead_notAnEof() throws Exception {
+    try (dev.msgprobe.testing.LoopbackServer flood = dev.msgprobe.testing.LoopbackServer.start(socket -> {
+      dev.msgprobe.testing.Handlers.readRequestHead(socket.getInputStream());
+      java.io.OutputStream out = new java.io.BufferedOutputStream(socket.getOutputStream());
+      out.write("HTTP/1.1 200 OK\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      byte[] line = "X-Flood: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\r\n"
+          .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+      for (int i = 0; i < 20_000; i++) {
+        out.write(line);
+      }
+      out.flush();
+    })) {
+      HttpFetcher.HttpFetch fetch = fetcher.fetch("http://127.0.0.1:" + flood.port() + "/", "GET", "127.0.0.1",
+          new Trace(), List.of());
+
+      assertThat(fetch.failure()).startsWith("unknown_failure: the response head passed the client's 256 KiB limit");
+    }
+  }
 }
