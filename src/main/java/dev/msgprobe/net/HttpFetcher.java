@@ -7,7 +7,9 @@ import dev.msgprobe.model.HttpResponse;
 import dev.msgprobe.model.HttpTransaction;
 import dev.msgprobe.trace.Trace;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.InetAddress;
+import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
@@ -117,7 +119,7 @@ public final class HttpFetcher {
       try {
         readCapped(r.body().source(), kept);
       } catch (IOException e) {
-        failure = FailureTaxonomy.classify(e);
+        failure = stillArriving(e) ? SLOW_BODY : FailureTaxonomy.classify(e);
       }
       boolean truncated = kept.size() > bodyCap;
       Headers headers = r.networkResponse() != null ? r.networkResponse().headers() : r.headers();
@@ -131,6 +133,19 @@ public final class HttpFetcher {
   }
 
   private record Received(HttpResponse response, String location, String failure) {}
+
+  /** The body was still arriving when the whole call's deadline passed: a slow server, not a stall. */
+  static final String SLOW_BODY = "unknown_failure: the response body was still arriving at the call's deadline"
+      + " (a slow server; the data never stopped for a whole timeout)";
+
+  /**
+   * True when OkHttp cut the body at the call deadline (an {@link InterruptedIOException} that is no
+   * read timeout, the thread not interrupted): every read got data within the timeout.
+   */
+  private static boolean stillArriving(IOException e) {
+    return e instanceof InterruptedIOException && !(e instanceof SocketTimeoutException)
+        && !Thread.currentThread().isInterrupted();
+  }
 
   /**
    * OkHttp gives up on a response head over {@link #HEAD_LIMIT} with an EOF error; when the server had

@@ -195,4 +195,27 @@ class HttpFetcherTest {
       assertThat(fetch.failure()).startsWith("unknown_failure: the response head passed the client's 256 KiB limit");
     }
   }
+
+  @Test
+  void bodyDrippingUntilTheCallDeadline_isASlowServer_notATimeout() throws Exception {
+    try (dev.msgprobe.testing.LoopbackServer drip = dev.msgprobe.testing.LoopbackServer.start(
+        dev.msgprobe.testing.Handlers.paced(100, 1_000_000))) {
+      HttpFetcher.HttpFetch fetch = new HttpFetcher(Trust.jdkDefault(), Duration.ofMillis(1000), 1 << 20)
+          .fetch("http://127.0.0.1:" + drip.port() + "/", "GET", "127.0.0.1", new Trace(), List.of());
+
+      assertThat(fetch.code()).isEqualTo(200);
+      assertThat(fetch.failure()).isEqualTo(HttpFetcher.SLOW_BODY);
+    }
+  }
+
+  @Test
+  void bodyThatStops_isStillATimeout() throws Exception {
+    try (dev.msgprobe.testing.LoopbackServer stall = dev.msgprobe.testing.LoopbackServer.start(
+        dev.msgprobe.testing.Handlers.sendThenStall(100))) {
+      HttpFetcher.HttpFetch fetch = new HttpFetcher(Trust.jdkDefault(), Duration.ofMillis(1000), 1 << 20)
+          .fetch("http://127.0.0.1:" + stall.port() + "/", "GET", "127.0.0.1", new Trace(), List.of());
+
+      assertThat(fetch.failure()).isEqualTo(Failures.GENERIC_TIMEOUT);
+    }
+  }
 }
