@@ -1,10 +1,10 @@
 package dev.msgprobe.helper;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.msgprobe.helper.HttpFront.Request;
 import dev.msgprobe.helper.HttpFront.Response;
+import dev.msgprobe.net.ControlJson;
+import dev.msgprobe.net.IpEndpoint;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -21,7 +21,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
- * The control vantage (SPEC §6): a plain-HTTP server answering OONI's web-connectivity test-helper
+ * The control vantage (docs/contract/helper.md): a plain-HTTP server answering OONI's web-connectivity test-helper
  * API on any path. {@code GET} is the health check ({@code {"message":"Hello OONItarian!"}}), and
  * {@code GET /health} the operator's (limits and current load); {@code POST} with a {@link ThRequest}
  * body is measured like oohelperd and answered with a {@link ThResponse}. Safety: with a token, a
@@ -34,9 +34,7 @@ import java.util.function.Consumer;
  * belongs to a reverse proxy in front.
  */
 public final class ControlServer implements AutoCloseable {
-  private static final ObjectMapper JSON = JsonMapper.builder()
-      .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-      .build();
+  private static final ObjectMapper JSON = ControlJson.MAPPER;
   private static final byte[] HELLO = "{\"message\":\"Hello OONItarian!\"}".getBytes(StandardCharsets.UTF_8);
   /** Threads one request may need at once: its root, two DNS queries, every TCP/TLS check, the fetch and its DNS. */
   static final int THREADS_PER_REQUEST = 1 + 2 + AddressPlan.MAX_ENDPOINTS + 1 + 2;
@@ -82,7 +80,7 @@ public final class ControlServer implements AutoCloseable {
   /** {@code http://HOST:PORT/}: the listen address's host (IPv6 in brackets) and the bound port. */
   public String url() {
     String host = config.listen().getHostString();
-    return "http://" + (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + address().getPort() + "/";
+    return "http://" + IpEndpoint.join(host, address().getPort()) + "/";
   }
 
   /** Requests being measured now (their slot is held until every thread of theirs has ended). */

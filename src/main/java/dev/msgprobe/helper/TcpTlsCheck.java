@@ -1,8 +1,9 @@
 package dev.msgprobe.helper;
 
+import dev.msgprobe.model.LegacyFailures;
 import dev.msgprobe.helper.AddressPlan.Target;
 import dev.msgprobe.model.Failures;
-import dev.msgprobe.net.Bogons;
+import dev.msgprobe.net.IpLiterals;
 import dev.msgprobe.net.Trust;
 import dev.msgprobe.net.Watchdog;
 import java.io.IOException;
@@ -45,7 +46,7 @@ final class TcpTlsCheck {
     Socket tcp = sockets.createSocket();
     try {
       try {
-        tcp.connect(new InetSocketAddress(InetAddress.getByName(target.address()), target.port()), timeoutMillis);
+        tcp.connect(new InetSocketAddress(IpLiterals.parse(target.address()), target.port()), timeoutMillis);
       } catch (IOException e) {
         String failure = LegacyFailures.tcp(ExceptionFailures.classify(e));
         return new Result(target, new ThResponse.Tcp(false, failure), null);
@@ -89,7 +90,7 @@ final class TcpTlsCheck {
   }
 
   private static List<javax.net.ssl.SNIServerName> serverNames(String host) {
-    if (Bogons.isIpLiteral(host)) {
+    if (IpLiterals.isLiteral(host)) {
       return List.of();
     }
     try {

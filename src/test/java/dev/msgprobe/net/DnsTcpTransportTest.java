@@ -8,6 +8,7 @@ import dev.msgprobe.model.Failures;
 import dev.msgprobe.testing.FakeDnsBehaviour;
 import dev.msgprobe.testing.FakeDnsServer;
 import dev.msgprobe.testing.FakeDnsZone.Transport;
+import dev.msgprobe.testing.LoopbackServer;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -121,10 +122,7 @@ class DnsTcpTransportTest {
 
   @Test
   void nothingListening_isConnectionRefused() throws IOException {
-    int closedPort;
-    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-      closedPort = probe.getLocalPort();
-    }
+    int closedPort = LoopbackServer.closedPort();
     DnsTcpTransport toNowhere = new DnsTcpTransport(new InetSocketAddress("127.0.0.1", closedPort), TIMEOUT);
 
     assertThat(toNowhere.exchange("web.example", DnsQueryType.A, clock).failure()).isEqualTo(Failures.CONNECTION_REFUSED);
