@@ -126,6 +126,10 @@ final class DnsRules {
             a + " is a known block-page address (" + stub.get().id() + ", " + stub.get().owner() + ")", c.dohSaid()));
       }
     }
+    if (c.doh.failedWith(Failures.DNS_NXDOMAIN)) {
+      return decided(Status.DOWN, Method.DNS_NXDOMAIN, Confidence.HIGH, c.evidence(c.systemSaid(), c.dohSaid()
+          + ": the name does not exist, so whatever the resolver under test answers cannot be the service"));
+    }
     List<String> usable = usable(c.system, c.o, false);
     List<String> trusted = usable(c.doh, c.o, true);
     if (usable.isEmpty()) {

@@ -16,7 +16,10 @@ import java.util.Objects;
 /**
  * TCP connect rules: the endpoint is connected when a main-path connect or its retry succeeded;
  * otherwise the first attempt's failure names the method ({@code tcp.timeout}, {@code tcp.refused},
- * {@code tcp.reset}). Medium confidence, high when the same address answered on another port.
+ * {@code tcp.reset}). Medium confidence, high when the same address answered on another port. A
+ * refused connection is {@code inconclusive} without a control vantage (it cannot be told from a
+ * server with nothing listening), {@code blocked} when the control connects, {@code down} when the
+ * control is refused too.
  */
 final class TcpStage {
   private TcpStage() {}
@@ -70,7 +73,13 @@ final class TcpStage {
     }
     Verdict v = Verdicts.of(status, FailureMethods.tcp(first.failure()), conf, ev);
     List<String> control = o.connects(AttemptRole.CONTROL).stream().map(TcpConnect::failure).toList();
-    return ControlCheck.apply(v, first.failure(), control, "TCP connect");
+    Verdict judged = ControlCheck.apply(v, first.failure(), control, "TCP connect");
+    if (Failures.CONNECTION_REFUSED.equals(first.failure()) && control.isEmpty() && judged.status() == Status.BLOCKED) {
+      return Verdicts.withEvidence(Verdicts.withStatus(judged, Status.INCONCLUSIVE, Confidence.LOW), List.of(
+          "a refused connection looks the same whether a censor answered the SYN with a reset or nothing listens"
+              + " on the port; a control vantage (--control) would decide"));
+    }
+    return judged;
   }
 
   static String describe(TcpConnect c) {

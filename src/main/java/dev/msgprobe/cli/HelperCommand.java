@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -66,6 +67,18 @@ public final class HelperCommand implements Callable<Integer> {
       description = "Requests measured at once; more get HTTP 503; default ${DEFAULT-VALUE}.")
   int maxInflight;
 
+  @Option(names = "--max-connections", paramLabel = "N", defaultValue = "" + HelperConfig.DEFAULT_MAX_CONNECTIONS,
+      description = "Client connections open at once; more are closed unanswered; default ${DEFAULT-VALUE}.")
+  int maxConnections;
+
+  @Option(names = "--read-limit", paramLabel = "SECONDS", defaultValue = "10",
+      description = "Time a client has to send its whole request (line, headers, body); default ${DEFAULT-VALUE}.")
+  double readLimitSeconds;
+
+  @Option(names = "--log-clients",
+      description = "Put client addresses in the request log on stderr (default: not logged).")
+  boolean logClients;
+
   @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
   boolean help;
 
@@ -77,7 +90,12 @@ public final class HelperCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     ControlServer server;
     try {
-      server = ControlServer.start(config);
+      server = ControlServer.start(config, line -> {
+        synchronized (err) {
+          err.println(line);
+          err.flush();
+        }
+      }, Clock.systemUTC());
     } catch (IOException e) {
       err.println("msgprobe helper: cannot listen on " + listen + ": " + e.getMessage());
       err.flush();
@@ -117,6 +135,12 @@ public final class HelperCommand implements Callable<Integer> {
     if (maxInflight < 1) {
       throw new ParameterException(spec.commandLine(), "--max-inflight must be at least 1");
     }
+    if (maxConnections < 1) {
+      throw new ParameterException(spec.commandLine(), "--max-connections must be at least 1");
+    }
+    if (!(readLimitSeconds >= 0.001) || readLimitSeconds > 3600) {
+      throw new ParameterException(spec.commandLine(), "--read-limit must be between 0.001 and 3600 seconds");
+    }
     InetSocketAddress listenAddress;
     InetSocketAddress resolverAddress;
     try {
@@ -146,7 +170,8 @@ public final class HelperCommand implements Callable<Integer> {
     }
     Duration timeout = Duration.ofMillis(Math.max(1, Math.round(timeoutSeconds * 1000)));
     return new HelperConfig(listenAddress, resolverAddress, trust, timeout, allowPrivate, token, maxInflight,
-        HelperConfig.DEFAULT_MAX_REQUEST_BYTES);
+        HelperConfig.DEFAULT_MAX_REQUEST_BYTES, maxConnections, Duration.ofMillis(Math.round(readLimitSeconds * 1000)),
+        logClients);
   }
 
   private static String describe(IOException e) {

@@ -4,6 +4,7 @@ import dev.msgprobe.engine.RunConfig;
 import dev.msgprobe.engine.RunJob;
 import dev.msgprobe.engine.RunJob.Outcome;
 import dev.msgprobe.model.ServiceStatus;
+import dev.msgprobe.lists.HostNames;
 import dev.msgprobe.net.ResolvConf;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -177,8 +178,15 @@ final class RunCommand implements Callable<Integer> {
     if (noDoh && !doh.isEmpty()) {
       return "--doh and --no-doh cannot be used together";
     }
-    if (!(timeoutSeconds > 0) || timeoutSeconds > 600) {
-      return "--timeout must be between 0 and 600 seconds, got " + timeoutSeconds;
+    if (!(timeoutSeconds >= 0.001) || timeoutSeconds > 600) {
+      return "--timeout must be between 0.001 and 600 seconds, got " + timeoutSeconds;
+    }
+    if (!"none".equalsIgnoreCase(resolverEcho)) {
+      try {
+        HostNames.normalise(resolverEcho);
+      } catch (IllegalArgumentException e) {
+        return "--resolver-echo: " + e.getMessage() + " (give a host name, or 'none')";
+      }
     }
     if (parallel < 1 || parallel > 256) {
       return "--parallel must be between 1 and 256, got " + parallel;

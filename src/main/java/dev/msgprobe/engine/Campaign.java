@@ -1,11 +1,13 @@
 package dev.msgprobe.engine;
 
 import dev.msgprobe.analysis.NetworkContext;
+import dev.msgprobe.measure.MeasurementFault;
 import dev.msgprobe.measure.Measurer;
 import dev.msgprobe.model.Endpoint;
 import dev.msgprobe.model.Measurement;
 import dev.msgprobe.model.TestKeys;
 import dev.msgprobe.model.Verdict;
+import dev.msgprobe.net.FailureTaxonomy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -32,7 +34,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the endpoints, {@code parallelism} at a time and at most {@link #PER_HOST} at once per host. Each
  * finished endpoint is classified and handed to the sink at once, so an interrupted run keeps
  * everything that finished. {@link #cancel()} (from any thread, e.g. a SIGINT hook) stops the
- * campaign: endpoints in flight are abandoned, not written half-measured.
+ * campaign: endpoints in flight are abandoned, not written half-measured. A fault of the probe itself
+ * while measuring or classifying one endpoint (an unchecked exception) becomes that endpoint's
+ * {@code inconclusive} verdict, the error in its evidence, and the run goes on.
  */
 public final class Campaign {
   static final int PER_HOST = 2;
@@ -172,12 +176,25 @@ public final class Campaign {
     try {
       Instant start = clock.instant();
       long t0 = System.nanoTime();
-      TestKeys keys = measurer.measure(e);
+      TestKeys keys;
+      Verdict verdict = null;
+      try {
+        keys = measurer.measure(e);
+      } catch (RuntimeException | StackOverflowError fault) {
+        keys = faultKeys(fault);
+        verdict = Verdict.probeFault("measuring", describe(fault));
+      }
       double runtime = (System.nanoTime() - t0) / 1e9;
       if (cancelled || Thread.currentThread().isInterrupted()) {
         return null;
       }
-      Verdict verdict = analyzer.classify(e, keys, context);
+      if (verdict == null) {
+        try {
+          verdict = analyzer.classify(e, keys, context);
+        } catch (RuntimeException | StackOverflowError fault) {
+          verdict = Verdict.probeFault("classifying", describe(fault));
+        }
+      }
       Measurement m = envelope.wrap(e, keys.withVerdict(verdict), start, runtime);
       synchronized (sink) {
         if (cancelled) {
@@ -192,6 +209,20 @@ public final class Campaign {
     } finally {
       slot.release();
     }
+  }
+
+  /** What the measurer recorded before it failed, when it says; otherwise no observation at all. */
+  private static TestKeys faultKeys(Throwable fault) {
+    TestKeys partial = fault instanceof MeasurementFault mf ? mf.partial() : TestKeys.empty();
+    return partial.withFailure("unknown_failure: " + describe(fault));
+  }
+
+  /** The fault's class and message, IP addresses scrubbed. */
+  private static String describe(Throwable fault) {
+    Throwable root = fault instanceof MeasurementFault && fault.getCause() != null ? fault.getCause() : fault;
+    String message = root.getMessage();
+    return FailureTaxonomy.scrub(
+        root.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message));
   }
 
   private static ThreadFactory daemonThreads(String phase) {

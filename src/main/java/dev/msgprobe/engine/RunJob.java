@@ -9,6 +9,7 @@ import dev.msgprobe.report.ReportIds;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -142,7 +143,7 @@ public final class RunJob {
     Progress progress = config.progress()
         ? new ConsoleProgress(err, liveProgress, 10, System::nanoTime) : Progress.NONE;
     Campaign.Result result;
-    try (Wiring.Sink sink = wiring.openReport(report, config.resume())) {
+    try (Wiring.Sink sink = openReport(wiring, report)) {
       Campaign c = new Campaign(wiring.measurer(), wiring.analyzer(), envelope, sink, progress, config.parallel(), clock);
       campaign = c;
       if (interrupted) {
@@ -175,6 +176,16 @@ public final class RunJob {
       return Outcome.NO_NETWORK;
     }
     return failOnMatched(summary.services()) ? Outcome.FAIL_ON_MATCHED : Outcome.COMPLETED;
+  }
+
+  /** The report's sink; a new report is created exclusively, so of two runs racing for one path one wins. */
+  private Wiring.Sink openReport(Wiring wiring, Path report) throws BadInput, IOException {
+    try {
+      return wiring.openReport(report, config.resume());
+    } catch (FileAlreadyExistsException raced) {
+      throw new BadInput("msgprobe run: " + report + " was created by someone else meanwhile; choose another"
+          + " --output, or add --resume to continue it");
+    }
   }
 
   private boolean failOnMatched(Map<String, ServiceSummary> services) {

@@ -139,7 +139,7 @@ final class Wiring {
   /** Resume keys of the endpoints the report measured; controls are measured again on every run. */
   Set<String> measuredKeys(Path report) throws IOException {
     Set<String> keys = new java.util.HashSet<>();
-    for (Measurement m : readReport(report)) {
+    for (Measurement m : ReportReader.readForResume(report).measurements()) {
       if (!Summaries.CONTROL_SERVICE.equals(m.annotation("service"))) {
         keys.add(ResumeKey.of(m));
       }

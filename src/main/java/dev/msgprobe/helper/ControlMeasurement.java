@@ -7,6 +7,7 @@ import dev.msgprobe.model.Failures;
 import dev.msgprobe.net.Bogons;
 import dev.msgprobe.net.IpLiterals;
 import java.net.InetAddress;
+import java.net.Proxy;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +38,8 @@ final class ControlMeasurement {
     this.sockets = new GuardedSocketFactory(config.allowPrivate());
     this.tcpTls = new TcpTlsCheck(sockets, config.trust(), config.timeout());
     OkHttpClient client = new OkHttpClient.Builder()
-        .dns(host -> addresses(host, config.allowPrivate()))
+        .proxy(Proxy.NO_PROXY)
+        .dns(this::addresses)
         .socketFactory(sockets)
         .sslSocketFactory(config.trust().sslContext().getSocketFactory(), config.trust().trustManager())
         .connectionPool(new okhttp3.ConnectionPool(0, 1, TimeUnit.SECONDS))
@@ -88,13 +90,13 @@ final class ControlMeasurement {
     }
   }
 
-  /** OkHttp's lookup through the helper's resolver; any bogon answer fails it (netxlite's bogon resolver) unless allowed. */
-  private List<InetAddress> addresses(String host, boolean allowPrivate) throws UnknownHostException {
+  /** OkHttp's lookup through the helper's resolver; any forbidden answer fails it (netxlite's bogon resolver) unless allowed. */
+  private List<InetAddress> addresses(String host) throws UnknownHostException {
     HelperResolver.Lookup lookup = resolver.lookup(host);
     if (lookup.failure() != null) {
       throw new HelperDnsException(host, lookup.failure());
     }
-    if (!allowPrivate && lookup.addresses().stream().anyMatch(Bogons::isBogon)) {
+    if (lookup.addresses().stream().anyMatch(ip -> !sockets.allows(ip))) {
       throw new HelperDnsException(host, Failures.DNS_BOGON);
     }
     List<InetAddress> addresses = new ArrayList<>();

@@ -1,70 +1,80 @@
 package dev.msgprobe.helper;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.msgprobe.helper.HttpFront.Request;
+import dev.msgprobe.helper.HttpFront.Response;
 import dev.msgprobe.net.ControlJson;
 import dev.msgprobe.net.IpEndpoint;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 /**
  * The control vantage (docs/contract/helper.md): a plain-HTTP server answering OONI's web-connectivity test-helper
- * API on any path. {@code GET} is the health check ({@code {"message":"Hello OONItarian!"}});
- * {@code POST} with a {@link ThRequest} body is measured like oohelperd and answered with a
- * {@link ThResponse}. Safety: with a token, a request without {@code Authorization: Bearer <token>}
- * gets 401; another method 405; a body over the size limit 413; a body that is not a request 400;
- * more requests than {@code maxInflight} at once 503; a measurement over the request limit 504.
- * Bogon addresses are never connected to unless allowed. TLS for clients belongs to a reverse proxy
- * in front.
+ * API on any path. {@code GET} is the health check ({@code {"message":"Hello OONItarian!"}}), and
+ * {@code GET /health} the operator's (limits and current load); {@code POST} with a {@link ThRequest}
+ * body is measured like oohelperd and answered with a {@link ThResponse}. Safety: with a token, a
+ * request without {@code Authorization: Bearer <token>} gets 401; another method 405; a body over the
+ * size limit 413; a body that is not a request 400; more requests than {@code maxInflight} at once 503;
+ * a measurement over the request limit 504. The HTTP side is bounded by {@link HttpFront} (connection
+ * cap, read deadline), the measuring side by a {@link MeasurementPool} of fixed size where a request's
+ * slot is freed only when all its threads have ended. Forbidden addresses are never connected to
+ * unless allowed. One log line per request, client addresses only when configured. TLS for clients
+ * belongs to a reverse proxy in front.
  */
 public final class ControlServer implements AutoCloseable {
   private static final ObjectMapper JSON = ControlJson.MAPPER;
-  private static final byte[] HEALTH = "{\"message\":\"Hello OONItarian!\"}".getBytes(StandardCharsets.UTF_8);
+  private static final byte[] HELLO = "{\"message\":\"Hello OONItarian!\"}".getBytes(StandardCharsets.UTF_8);
+  /** Threads one request may need at once: its root, two DNS queries, every TCP/TLS check, the fetch and its DNS. */
+  static final int THREADS_PER_REQUEST = 1 + 2 + AddressPlan.MAX_ENDPOINTS + 1 + 2;
 
   private final HelperConfig config;
-  private final HttpServer server;
-  private final ExecutorService connections = Executors.newCachedThreadPool(daemon("msgprobe-helper-http"));
-  private final ExecutorService work = Executors.newCachedThreadPool(daemon("msgprobe-helper"));
+  private final MeasurementPool work;
   private final Semaphore inflight;
   private final ControlMeasurement measurement;
+  private final Consumer<String> log;
+  private final Clock clock;
+  private final HttpFront front;
 
-  private ControlServer(HelperConfig config) throws IOException {
+  private ControlServer(HelperConfig config, Consumer<String> log, Clock clock) throws IOException {
     this.config = config;
+    this.log = log;
+    this.clock = clock;
     this.inflight = new Semaphore(config.maxInflight());
+    this.work = new MeasurementPool(config.maxInflight() * THREADS_PER_REQUEST);
     this.measurement = new ControlMeasurement(config, work);
-    this.server = HttpServer.create(config.listen(), 64);
-    server.createContext("/", this::handle);
-    server.setExecutor(connections);
+    this.front = new HttpFront(config.listen(), config.maxConnections(), config.readLimit(),
+        config.maxRequestBytes(), this::handle, this::logRequest);
   }
 
   /**
-   * Binds {@code config.listen()} and starts serving.
+   * Binds {@code config.listen()} and starts serving, without a request log.
    *
    * @throws IOException when the address cannot be bound
    */
   public static ControlServer start(HelperConfig config) throws IOException {
-    ControlServer control = new ControlServer(config);
-    control.server.start();
-    return control;
+    return start(config, line -> { }, Clock.systemUTC());
+  }
+
+  /** Like {@link #start(HelperConfig)}, each request's log line handed to {@code log}. */
+  public static ControlServer start(HelperConfig config, Consumer<String> log, Clock clock) throws IOException {
+    return new ControlServer(config, log, clock);
   }
 
   /** The address actually bound (the real port when 0 was asked for). */
   public InetSocketAddress address() {
-    return server.getAddress();
+    return front.address();
   }
 
   /** {@code http://HOST:PORT/}: the listen address's host (IPv6 in brackets) and the bound port. */
@@ -73,62 +83,64 @@ public final class ControlServer implements AutoCloseable {
     return "http://" + IpEndpoint.join(host, address().getPort()) + "/";
   }
 
+  /** Requests being measured now (their slot is held until every thread of theirs has ended). */
+  public int inflight() {
+    return config.maxInflight() - inflight.availablePermits();
+  }
+
+  /** Measurement threads alive now. */
+  public int measurementThreads() {
+    return work.threads();
+  }
+
   /** Stops accepting, drops requests in flight. */
   @Override
   public void close() {
-    server.stop(0);
+    front.close();
     work.shutdownNow();
-    connections.shutdownNow();
   }
 
-  private void handle(HttpExchange exchange) throws IOException {
-    try (exchange) {
-      if (!authorized(exchange)) {
-        exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer");
-        reply(exchange, 401, error("a bearer token is required"));
-      } else if (exchange.getRequestMethod().equals("GET")) {
-        reply(exchange, 200, HEALTH);
-      } else if (exchange.getRequestMethod().equals("POST")) {
-        post(exchange);
-      } else {
-        exchange.getResponseHeaders().set("Allow", "GET, POST");
-        reply(exchange, 405, error("only GET and POST"));
-      }
+  private Response handle(Request request) {
+    if (!authorized(request)) {
+      return new Response(401, Map.of("WWW-Authenticate", "Bearer"), error("a bearer token is required"));
     }
+    if (request.method().equals("GET")) {
+      return Response.json(200, request.path().equals("/health") ? health() : HELLO);
+    }
+    if (request.method().equals("POST")) {
+      return post(request.body());
+    }
+    return new Response(405, Map.of("Allow", "GET, POST"), error("only GET and POST"));
   }
 
-  private void post(HttpExchange exchange) throws IOException {
-    byte[] body = readBody(exchange);
-    if (body == null) {
-      reply(exchange, 413, error("the request body is over " + config.maxRequestBytes() + " bytes"));
-      return;
-    }
+  private Response post(byte[] body) {
     ThRequest request;
     try {
       request = JSON.readValue(body, ThRequest.class);
     } catch (IOException e) {
-      reply(exchange, 400, error("the body is not a test-helper request"));
-      return;
+      return Response.json(400, error("the body is not a test-helper request"));
     }
     if (request == null || request.httpRequest() == null) {
-      reply(exchange, 400, error("http_request is missing"));
-      return;
+      return Response.json(400, error("http_request is missing"));
     }
     if (!inflight.tryAcquire()) {
-      reply(exchange, 503, error("too many requests in flight"));
-      return;
+      return Response.json(503, error("too many requests in flight"));
+    }
+    Future<ThResponse> answer;
+    try {
+      answer = work.submitRequest(() -> measurement.measure(request), inflight::release);
+    } catch (RuntimeException shutDown) {
+      inflight.release();
+      return Response.json(503, error("the helper is stopping"));
     }
     try {
-      Future<ThResponse> answer = work.submit(() -> measurement.measure(request));
-      reply(exchange, 200, JSON.writeValueAsBytes(await(answer)));
+      return Response.json(200, JSON.writeValueAsBytes(await(answer)));
     } catch (IllegalArgumentException badUrl) {
-      reply(exchange, 400, error(badUrl.getMessage()));
+      return Response.json(400, error(badUrl.getMessage()));
     } catch (TimeoutException e) {
-      reply(exchange, 504, error("the measurement took longer than " + config.requestLimit().toSeconds() + " s"));
-    } catch (IllegalStateException e) {
-      reply(exchange, 500, error("the measurement failed"));
-    } finally {
-      inflight.release();
+      return Response.json(504, error("the measurement took longer than " + config.requestLimit().toSeconds() + " s"));
+    } catch (IllegalStateException | IOException e) {
+      return Response.json(500, error("the measurement failed"));
     }
   }
 
@@ -150,45 +162,44 @@ public final class ControlServer implements AutoCloseable {
     }
   }
 
-  private boolean authorized(HttpExchange exchange) {
+  private byte[] health() {
+    Map<String, Object> h = new LinkedHashMap<>();
+    h.put("status", "ok");
+    h.put("inflight", inflight());
+    h.put("max_inflight", config.maxInflight());
+    h.put("open_connections", front.openConnections());
+    h.put("max_connections", config.maxConnections());
+    h.put("refused_connections", front.refusedConnections());
+    h.put("measurement_threads", work.threads());
+    h.put("request_limit_seconds", config.requestLimit().toMillis() / 1000.0);
+    h.put("read_limit_seconds", config.readLimit().toMillis() / 1000.0);
+    try {
+      return JSON.writeValueAsBytes(h);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void logRequest(Request request, int status, long nanos) {
+    String client = config.logClients() && request.client() != null ? " client=" + request.client().getHostAddress() : "";
+    log.accept(clock.instant() + " " + request.method() + " " + request.path() + " " + (status == 0 ? "-" : status)
+        + " " + TimeUnit.NANOSECONDS.toMillis(nanos) + "ms" + client);
+  }
+
+  private boolean authorized(Request request) {
     if (config.token() == null) {
       return true;
     }
-    String given = exchange.getRequestHeaders().getFirst("Authorization");
+    String given = request.header("Authorization");
     byte[] expected = ("Bearer " + config.token()).getBytes(StandardCharsets.UTF_8);
     return given != null && MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), expected);
   }
 
-  /** The body, or null when it is longer than the limit (a declared length over it is not read at all). */
-  private byte[] readBody(HttpExchange exchange) throws IOException {
-    String declared = exchange.getRequestHeaders().getFirst("Content-Length");
-    if (declared != null && declared.chars().allMatch(Character::isDigit) && declared.length() < 19
-        && Long.parseLong(declared) > config.maxRequestBytes()) {
-      return null;
+  private static byte[] error(String message) {
+    try {
+      return JSON.writeValueAsBytes(Map.of("error", message));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    try (InputStream in = exchange.getRequestBody()) {
-      byte[] body = in.readNBytes(config.maxRequestBytes() + 1);
-      return body.length > config.maxRequestBytes() ? null : body;
-    }
-  }
-
-  private static byte[] error(String message) throws IOException {
-    return JSON.writeValueAsBytes(Map.of("error", message));
-  }
-
-  private static void reply(HttpExchange exchange, int status, byte[] body) throws IOException {
-    exchange.getResponseHeaders().set("Content-Type", "application/json");
-    exchange.sendResponseHeaders(status, body.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(body);
-    }
-  }
-
-  private static ThreadFactory daemon(String name) {
-    return runnable -> {
-      Thread thread = new Thread(runnable, name);
-      thread.setDaemon(true);
-      return thread;
-    };
   }
 }

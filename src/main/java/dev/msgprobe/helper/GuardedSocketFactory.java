@@ -1,6 +1,5 @@
 package dev.msgprobe.helper;
 
-import dev.msgprobe.net.Bogons;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -9,21 +8,27 @@ import java.net.SocketAddress;
 import javax.net.SocketFactory;
 
 /**
- * Plain sockets that refuse, at connect time, any bogon address (loopback, private, link-local, ...)
- * unless private addresses are allowed. Every connection the helper opens goes through it, so no
- * probe-supplied address, resolved name, IP-literal URL or redirect can reach the helper's own
- * network.
+ * Plain sockets that refuse, at connect time, any {@link ForbiddenAddresses forbidden} address (bogons,
+ * IPv6 translations of them, the helper's own addresses) unless private addresses are allowed. Every
+ * connection the helper opens goes through it, so no probe-supplied address, resolved name, IP-literal
+ * URL or redirect can reach the helper's own network.
  */
 final class GuardedSocketFactory extends SocketFactory {
   private final boolean allowPrivate;
+  private final ForbiddenAddresses forbidden;
 
   GuardedSocketFactory(boolean allowPrivate) {
+    this(allowPrivate, ForbiddenAddresses.ofThisHost());
+  }
+
+  GuardedSocketFactory(boolean allowPrivate, ForbiddenAddresses forbidden) {
     this.allowPrivate = allowPrivate;
+    this.forbidden = forbidden;
   }
 
   /** True when the helper may connect to {@code ip} (an IP literal). */
   boolean allows(String ip) {
-    return allowPrivate || !Bogons.isBogon(ip);
+    return allowPrivate || !forbidden.forbids(ip);
   }
 
   @Override

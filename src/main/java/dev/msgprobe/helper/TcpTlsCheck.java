@@ -2,8 +2,10 @@ package dev.msgprobe.helper;
 
 import dev.msgprobe.model.LegacyFailures;
 import dev.msgprobe.helper.AddressPlan.Target;
+import dev.msgprobe.model.Failures;
 import dev.msgprobe.net.IpLiterals;
 import dev.msgprobe.net.Trust;
+import dev.msgprobe.net.Watchdog;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -17,7 +19,9 @@ import javax.net.ssl.SSLSocket;
 /**
  * oohelperd's tcptls.go: a TCP connect to one endpoint and, for TLS endpoints, a handshake on that
  * connection with SNI and certificate name = the URL's host (no SNI when it is an IP), ALPN h2 and
- * http/1.1, validated against {@link Trust}. Each operation is bounded by the timeout. TCP failures
+ * http/1.1, validated against {@link Trust}. The connect and the whole handshake are each bounded by
+ * the timeout (a server trickling its handshake a byte per read timeout is cut by a watchdog), so a
+ * check holds its thread for at most two timeouts. TCP failures
  * are legacy strings, TLS failures current ones, as oohelperd reports them.
  */
 final class TcpTlsCheck {
@@ -26,6 +30,7 @@ final class TcpTlsCheck {
   private final GuardedSocketFactory sockets;
   private final Trust trust;
   private final int timeoutMillis;
+  private final Duration handshakeLimit;
 
   /** The outcome for one endpoint; {@code tls} is null when no handshake was due or the connect failed. */
   record Result(Target target, ThResponse.Tcp tcp, ThResponse.Tls tls) {}
@@ -34,6 +39,7 @@ final class TcpTlsCheck {
     this.sockets = sockets;
     this.trust = trust;
     this.timeoutMillis = (int) Math.max(1, timeout.toMillis());
+    this.handshakeLimit = timeout;
   }
 
   Result run(Target target, String urlHost) {
@@ -70,7 +76,13 @@ final class TcpTlsCheck {
       parameters.setApplicationProtocols(ALPN);
       parameters.setServerNames(serverNames(host));
       tls.setSSLParameters(parameters);
-      tls.startHandshake();
+      try (Watchdog whole = Watchdog.arm(tcp, handshakeLimit)) {
+        try {
+          tls.startHandshake();
+        } catch (IOException e) {
+          return whole.fired() ? Failures.GENERIC_TIMEOUT : ExceptionFailures.classify(e);
+        }
+      }
       return null;
     } catch (IOException e) {
       return ExceptionFailures.classify(e);

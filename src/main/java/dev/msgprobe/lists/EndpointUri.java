@@ -20,7 +20,6 @@ record EndpointUri(String scheme, String host, int port, String path) {
   private static final Pattern SCHEME_AND_REST = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*)://(.*)");
   private static final Pattern HOST_LIKE = Pattern.compile("[A-Za-z0-9.-]+\\.[A-Za-z]{2,}(:[0-9]+)?(/.*)?");
   private static final Pattern IPV4_LIKE = Pattern.compile("[0-9.]+");
-  private static final Pattern LABEL = Pattern.compile("[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?");
 
   /** Thrown with a message that says what is wrong with the URI. */
   static final class Invalid extends Exception {
@@ -146,19 +145,11 @@ record EndpointUri(String scheme, String host, int port, String path) {
   }
 
   private static String hostName(String text) throws Invalid {
-    String ascii;
     try {
-      ascii = IDN.toASCII(text, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
+      return HostNames.normalise(text);
     } catch (IllegalArgumentException e) {
-      throw new Invalid("bad host name '" + text + "'");
+      throw new Invalid(e.getMessage());
     }
-    String name = ascii.endsWith(".") ? ascii.substring(0, ascii.length() - 1) : ascii;
-    for (String label : name.split("\\.", -1)) {
-      if (label.length() > 63 || !LABEL.matcher(label).matches()) {
-        throw new Invalid("bad host name '" + text + "'");
-      }
-    }
-    return name;
   }
 
   private static int indexOfAny(String s, String chars) {

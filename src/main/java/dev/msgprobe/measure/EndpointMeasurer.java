@@ -78,6 +78,8 @@ public final class EndpointMeasurer implements Measurer {
 
   /**
    * @throws IllegalArgumentException for a scheme other than https, http, tls, tcp, wss, dns
+   * @throws MeasurementFault when a step fails with an unchecked exception (a fault of the probe, not an
+   *     observation), carrying what was recorded until then
    */
   @Override
   public TestKeys measure(Endpoint endpoint) {
@@ -91,7 +93,11 @@ public final class EndpointMeasurer implements Measurer {
     CompletableFuture<Void> controlled = control == null ? null
         : CompletableFuture.runAsync(() -> control.measure(endpoint,
             endpoint.hostIsAddress() ? List.of(endpoint.host()) : List.of(), controlTrace), CONTROL_THREADS);
-    plan.run(endpoint, trace);
+    try {
+      plan.run(endpoint, trace);
+    } catch (RuntimeException | StackOverflowError fault) {
+      throw new MeasurementFault(trace.toTestKeys(), fault);
+    }
     if (controlled != null && awaitControl(controlled)) {
       trace.merge(controlTrace);
     }

@@ -4,6 +4,7 @@ import dev.msgprobe.net.IpEndpoint;
 import dev.msgprobe.model.Endpoint;
 import dev.msgprobe.model.Tags;
 import dev.msgprobe.model.Transfer;
+import dev.msgprobe.net.Bogons;
 import dev.msgprobe.net.HttpFetcher;
 import dev.msgprobe.net.HttpFetcher.HttpFetch;
 import dev.msgprobe.net.IpLiterals;
@@ -228,7 +229,10 @@ final class Steps {
 
   /**
    * Step 5: the endpoint's request at the target's address, a failed request retried once, redirects
-   * followed by hand up to {@code maxRedirects}; a hop to another host goes through the resolver.
+   * followed by hand up to {@code maxRedirects}; a hop to another host goes through the resolver. A
+   * redirect to a bogon IP literal (private, loopback, ...) other than the address being measured is
+   * not followed, as bogon DNS answers are not used: a server must not steer the probe into the local
+   * network.
    */
   void http(Endpoint e, Target target, Trace trace) {
     String url = e.url();
@@ -246,6 +250,9 @@ final class Steps {
       HttpUrl next = HttpUrl.get(fetch.location());
       if (fetch.code() != 307 && fetch.code() != 308) {
         method = "GET";
+      }
+      if (privateLiteralElsewhere(next.host(), at.ip())) {
+        return;
       }
       if (!next.host().equalsIgnoreCase(host)) {
         at = hopTarget(next.host(), trace);
@@ -346,6 +353,12 @@ final class Steps {
   }
 
   /** Where a redirect to {@code host} goes: the literal itself, else the resolver's first usable or trusted address. */
+  private static boolean privateLiteralElsewhere(String host, String measuredIp) {
+    return IpLiterals.isLiteral(host) && Bogons.isBogon(host)
+        && !IpLiterals.format(IpLiterals.parse(host).getAddress())
+            .equals(IpLiterals.format(IpLiterals.parse(measuredIp).getAddress()));
+  }
+
   private Target hopTarget(String host, Trace trace) {
     if (IpLiterals.isLiteral(host)) {
       return new Target(host, List.of());

@@ -32,6 +32,17 @@ public record TestKeys(
     transfers = transfers == null ? List.of() : List.copyOf(transfers);
   }
 
+  /** No observation at all (agent {@code redirect}, as every msgprobe measurement). */
+  public static TestKeys empty() {
+    return new TestKeys("redirect", null, null, null, null, null, null, null, null, null);
+  }
+
+  /** The same observations with the top-level {@code failure} set (OONI's string form). */
+  public TestKeys withFailure(String f) {
+    return new TestKeys(agent, failedOperation, f, queries, tcpConnect, tlsHandshakes, requests, networkEvents,
+        transfers, verdict);
+  }
+
   public TestKeys withVerdict(Verdict v) {
     return new TestKeys(agent, failedOperation, failure, queries, tcpConnect, tlsHandshakes, requests,
         networkEvents, transfers, v);

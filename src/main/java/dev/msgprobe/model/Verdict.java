@@ -21,6 +21,15 @@ public record Verdict(
     return new Verdict(Status.REACHABLE, null, Method.OK, null, confidence, evidence);
   }
 
+  /**
+   * msgprobe itself failed while {@code doing} this endpoint ({@code error} names the fault): nothing can
+   * be concluded about the endpoint.
+   */
+  public static Verdict probeFault(String doing, String error) {
+    return new Verdict(Status.INCONCLUSIVE, null, Method.OK, null, Confidence.LOW,
+        List.of("msgprobe failed while " + doing + " this endpoint (" + error + "), so nothing can be concluded"));
+  }
+
   /** A verdict whose layer is the method's own layer. */
   public static Verdict of(Status status, Method method, Boolean sniFiltering, Confidence confidence,
       List<String> evidence) {

@@ -62,7 +62,8 @@ final class DnsMessages {
     Message reply;
     try {
       reply = new Message(wire);
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException unparsable) {
+      // dnsjava rejects some malformed records with unchecked exceptions: still the server's fault
       throw new BadReply(Failures.DNS_SERVER_MISBEHAVING);
     }
     Record question = reply.getQuestion();

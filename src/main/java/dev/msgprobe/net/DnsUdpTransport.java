@@ -21,7 +21,7 @@ import org.xbill.DNS.Message;
  * surface and no state leaks between queries), the first valid reply returned, and the socket kept
  * open until {@code min(timeout, first reply + grace)} to collect late replies, which dnsjava's
  * {@code SimpleResolver} would hide (ooni/probe-cli:internal/netxlite/dnsoverudp.go does the same).
- * Datagrams with another ID or question are ignored; when nothing valid arrives, the failure is
+ * At most {@link #MAX_LATE_REPLIES} late replies are kept. Datagrams with another ID or question are ignored; when nothing valid arrives, the failure is
  * {@code dns_reply_with_wrong_query_id} or {@code dns_server_misbehaving} if such datagrams came,
  * else {@code generic_timeout_error}; an ICMP port unreachable is {@code connection_refused}.
  * Thread-safe; honours interruption (failure {@code interrupted}, replies so far kept).
@@ -29,6 +29,12 @@ import org.xbill.DNS.Message;
 public final class DnsUdpTransport {
   /** How long to keep listening after the first reply, by default. */
   public static final Duration DEFAULT_GRACE = Duration.ofSeconds(1);
+
+  /**
+   * Late replies kept per query; a flood beyond them is read and dropped, so a hostile resolver cannot
+   * grow one measurement without bound. Injection shows in the first one or two.
+   */
+  public static final int MAX_LATE_REPLIES = 8;
 
   private static final int MAX_DATAGRAM = 65_535;
 
@@ -105,6 +111,9 @@ public final class DnsUdpTransport {
 
     /** Records {@code wire} if it is a valid reply; true when it was. */
     boolean accept(byte[] wire) {
+      if (late.size() >= MAX_LATE_REPLIES) {
+        return false;
+      }
       double t = recorder.now();
       Message reply;
       try {

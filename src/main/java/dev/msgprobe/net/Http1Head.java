@@ -58,6 +58,9 @@ record Http1Head(int code, List<List<String>> headers, int length) {
 
   private static Http1Head parse(String head, int length) throws ProtocolException {
     String[] lines = head.split("\r\n");
+    if (lines.length == 0 || lines[0].isEmpty()) {
+      throw new ProtocolException("response head has no status line");
+    }
     String[] status = lines[0].split(" ", 3);
     if (status.length < 2 || !status[0].startsWith("HTTP/") || !status[1].matches("\\d{3}")) {
       throw new ProtocolException("malformed status line: " + lines[0]);

@@ -1,12 +1,15 @@
 package dev.msgprobe.net;
 
 import dev.msgprobe.model.Body;
+import dev.msgprobe.model.Failures;
 import dev.msgprobe.model.HttpRequest;
 import dev.msgprobe.model.HttpResponse;
 import dev.msgprobe.model.HttpTransaction;
 import dev.msgprobe.trace.Trace;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.InetAddress;
+import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
@@ -32,6 +35,8 @@ import okio.BufferedSource;
  */
 public final class HttpFetcher {
   static final int CALL_TIMEOUTS = 4;
+  /** OkHttp's limit on a response head (status line and headers). */
+  static final int HEAD_LIMIT = 256 * 1024;
   private static final int CHUNK = 8192;
 
   private final OkHttpClient base;
@@ -63,7 +68,9 @@ public final class HttpFetcher {
     Request request = request(httpUrl, method);
 
     double t0 = trace.now();
-    Received received = execute(client(httpUrl, pinned, capture, listener).newCall(request));
+    CountingSocketFactory sockets = new CountingSocketFactory();
+    Received received = overLimit(execute(client(httpUrl, pinned, capture, listener, sockets).newCall(request)),
+        sockets.received());
     double t = trace.now();
 
     Request sent = listener.sentRequest() != null ? listener.sentRequest() : request;
@@ -79,8 +86,9 @@ public final class HttpFetcher {
 
   /** The measurement client for one call: {@code url}'s host pinned to {@code pinned}, its own (empty) pool. */
   private OkHttpClient client(HttpUrl url, InetAddress pinned, CapturingTrustManager capture,
-      HttpTraceListener listener) {
+      HttpTraceListener listener, CountingSocketFactory sockets) {
     return base.newBuilder()
+        .socketFactory(sockets)
         .dns(host -> {
           if (host.equalsIgnoreCase(url.host())) {
             return List.of(pinned);
@@ -111,7 +119,7 @@ public final class HttpFetcher {
       try {
         readCapped(r.body().source(), kept);
       } catch (IOException e) {
-        failure = FailureTaxonomy.classify(e);
+        failure = stillArriving(e) ? SLOW_BODY : FailureTaxonomy.classify(e);
       }
       boolean truncated = kept.size() > bodyCap;
       Headers headers = r.networkResponse() != null ? r.networkResponse().headers() : r.headers();
@@ -125,6 +133,32 @@ public final class HttpFetcher {
   }
 
   private record Received(HttpResponse response, String location, String failure) {}
+
+  /** The body was still arriving when the whole call's deadline passed: a slow server, not a stall. */
+  static final String SLOW_BODY = "unknown_failure: the response body was still arriving at the call's deadline"
+      + " (a slow server; the data never stopped for a whole timeout)";
+
+  /**
+   * True when OkHttp cut the body at the call deadline (an {@link InterruptedIOException} that is no
+   * read timeout, the thread not interrupted): every read got data within the timeout.
+   */
+  private static boolean stillArriving(IOException e) {
+    return e instanceof InterruptedIOException && !(e instanceof SocketTimeoutException)
+        && !Thread.currentThread().isInterrupted();
+  }
+
+  /**
+   * OkHttp gives up on a response head over {@link #HEAD_LIMIT} with an EOF error; when the server had
+   * sent at least that much without a parsable head, the failure is the server's oversized head, not
+   * an end of stream, and says so (an {@code unknown_failure}: no network interruption).
+   */
+  private static Received overLimit(Received r, long receivedBytes) {
+    if (Failures.EOF.equals(r.failure()) && r.response().code() <= 0 && receivedBytes >= HEAD_LIMIT) {
+      return new Received(r.response(), r.location(), "unknown_failure: the response head passed the client's "
+          + HEAD_LIMIT / 1024 + " KiB limit (" + receivedBytes + " bytes received)");
+    }
+    return r;
+  }
 
   private void readCapped(BufferedSource source, Buffer kept) throws IOException {
     while (kept.size() <= bodyCap && source.read(kept, CHUNK) != -1) {

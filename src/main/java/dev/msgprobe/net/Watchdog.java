@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * within the read timeout) cannot hold a handshake or an upgrade open for longer than that. The
  * operation then fails with a socket error; {@link #fired()} tells that it was the deadline.
  */
-final class Watchdog implements AutoCloseable {
+public final class Watchdog implements AutoCloseable {
   private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "msgprobe-watchdog");
     t.setDaemon(true);
@@ -30,11 +30,11 @@ final class Watchdog implements AutoCloseable {
     }, deadline.toNanos(), TimeUnit.NANOSECONDS);
   }
 
-  static Watchdog arm(Socket socket, Duration deadline) {
+  public static Watchdog arm(Socket socket, Duration deadline) {
     return new Watchdog(socket, deadline);
   }
 
-  boolean fired() {
+  public boolean fired() {
     return fired.get();
   }
 

@@ -13,8 +13,10 @@ final class LineBoundary {
 
   /**
    * If {@code file} does not end with a newline, its unterminated last line is terminated when it
-   * parses as a measurement, and cut off otherwise (a write interrupted by a crash). Earlier lines
-   * are never touched. Returns the number of bytes cut off.
+   * parses as a measurement, and cut off when it starts like one (a write interrupted by a crash).
+   * Earlier lines are never touched. Returns the number of bytes cut off.
+   *
+   * @throws IOException when the last line does not even start like a measurement (not a report)
    */
   static long repair(Path file) throws IOException {
     try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
@@ -30,6 +32,10 @@ final class LineBoundary {
         raf.seek(length);
         raf.write('\n');
         return 0;
+      }
+      if (tail.length == 0 || tail[0] != '{') {
+        throw new IOException(file + ": the last line is neither a measurement nor a cut one, so this is not"
+            + " a msgprobe report to continue; it was left as it is");
       }
       raf.setLength(start);
       return length - start;

@@ -5,6 +5,7 @@ import dev.msgprobe.model.Measurement;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +27,21 @@ public final class ReportReader {
   public static LoadedReport read(Path file) throws IOException {
     List<Measurement> measurements = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
-    scan(file, measurements::add, warnings);
+    scan(file, measurements::add, warnings, false);
+    return new LoadedReport(file, measurements, warnings);
+  }
+
+  /**
+   * Like {@link #read}, for a report about to be continued ({@code --resume}): an invalid last line is
+   * tolerated only when it can be a write cut short by a crash (no final newline, starts like a JSON
+   * object), so that continuing never cuts into a file that is not a report.
+   *
+   * @throws ReportFormatException when the file is not a report
+   */
+  public static LoadedReport readForResume(Path file) throws IOException {
+    List<Measurement> measurements = new ArrayList<>();
+    List<String> warnings = new ArrayList<>();
+    scan(file, measurements::add, warnings, true);
     return new LoadedReport(file, measurements, warnings);
   }
 
@@ -43,16 +58,18 @@ public final class ReportReader {
         if (m.input() != null) {
           keys.add(ResumeKey.of(m));
         }
-      }, new ArrayList<>());
+      }, new ArrayList<>(), true);
     }
     return keys;
   }
 
-  private static void scan(Path file, Consumer<Measurement> sink, List<String> warnings) throws IOException {
+  private static void scan(Path file, Consumer<Measurement> sink, List<String> warnings, boolean forResume)
+      throws IOException {
     // InputStreamReader replaces malformed UTF-8 (a line cut mid-character) instead of throwing.
     try (BufferedReader reader = new BufferedReader(
         new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8))) {
       ReportFormatException pending = null;
+      String pendingLine = null;
       int number = 0;
       String line;
       while ((line = reader.readLine()) != null) {
@@ -67,7 +84,12 @@ public final class ReportReader {
           sink.accept(ReportJson.parseMeasurement(line));
         } catch (IOException e) {
           pending = new ReportFormatException(file, number, "not a measurement: " + problem(e), e);
+          pendingLine = line;
         }
+      }
+      if (pending != null && forResume && !(pendingLine.startsWith("{") && !endsWithNewline(file))) {
+        throw new ReportFormatException(file, pending.line(),
+            "not a measurement, so this file is not a msgprobe report to continue; it was left as it is", pending);
       }
       if (pending != null) {
         warnings.add(file + ":" + pending.line()
@@ -79,5 +101,16 @@ public final class ReportReader {
   private static String problem(IOException e) {
     String message = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
     return message == null ? e.getClass().getSimpleName() : message.lines().findFirst().orElse("");
+  }
+
+  private static boolean endsWithNewline(Path file) throws IOException {
+    try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "r")) {
+      long length = raf.length();
+      if (length == 0) {
+        return false;
+      }
+      raf.seek(length - 1);
+      return raf.read() == '\n';
+    }
   }
 }

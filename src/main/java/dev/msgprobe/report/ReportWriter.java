@@ -35,11 +35,18 @@ public final class ReportWriter implements Closeable {
     }
     if (append && Files.exists(file)) {
       LineBoundary.repair(file);
+    } else {
+      Files.createFile(file);
     }
-    this.out = new FileOutputStream(file.toFile(), append);
+    this.out = new FileOutputStream(file.toFile(), true);
   }
 
-  /** A new report at {@code file}, replacing any file there; parent directories are created. */
+  /**
+   * A new report at {@code file}, created exclusively (two runs racing for one path cannot both write
+   * it); parent directories are created.
+   *
+   * @throws java.nio.file.FileAlreadyExistsException when a file is already there
+   */
   public static ReportWriter create(Path file, Set<String> probeIps) throws IOException {
     return new ReportWriter(file, probeIps, false, false);
   }

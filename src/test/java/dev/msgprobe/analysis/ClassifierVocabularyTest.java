@@ -62,6 +62,14 @@ class ClassifierVocabularyTest {
         row("NXDOMAIN on DoH too → down", WEB,
             obs().systemFails(HOST, Failures.DNS_NXDOMAIN).dohFails(HOST, Failures.DNS_NXDOMAIN),
             Status.DOWN, Method.DNS_NXDOMAIN, Confidence.HIGH),
+        row("the name does not exist for DoH while the resolver under test answers many unreachable addresses → down",
+            WEB, obs().system(HOST, "5.6.7.8", "5.6.7.9", "5.6.7.10").dohFails(HOST, Failures.DNS_NXDOMAIN)
+                .connect("5.6.7.8", 443, Failures.GENERIC_TIMEOUT, 10000)
+                .connect("5.6.7.9", 443, Failures.GENERIC_TIMEOUT, 10000),
+            Status.DOWN, Method.DNS_NXDOMAIN, Confidence.HIGH),
+        row("the name does not exist for DoH while the resolver under test gives a bogon → down", WEB,
+            obs().system(HOST, "10.10.34.35").dohFails(HOST, Failures.DNS_NXDOMAIN),
+            Status.DOWN, Method.DNS_NXDOMAIN, Confidence.HIGH),
         row("NXDOMAIN with DoH disabled → dns.nxdomain, low", WEB,
             obs().systemFails(HOST, Failures.DNS_NXDOMAIN),
             Status.BLOCKED, Method.DNS_NXDOMAIN, Confidence.LOW),
@@ -130,10 +138,20 @@ class ClassifierVocabularyTest {
                 .connect("5.6.7.8", 5222, Failures.GENERIC_TIMEOUT, 10000)
                 .connect("5.6.7.8", 5222, Failures.GENERIC_TIMEOUT, 10000, Tags.RETRY),
             Status.BLOCKED, Method.TCP_TIMEOUT, Confidence.HIGH),
-        row("connect refused → tcp.refused", WEB,
+        row("connect refused, no control vantage → inconclusive tcp.refused (nothing listening looks the same)", WEB,
             dnsOk().connect(IP, 443, Failures.CONNECTION_REFUSED, 30)
                 .connect(IP, 443, Failures.CONNECTION_REFUSED, 30, Tags.RETRY),
-            Status.BLOCKED, Method.TCP_REFUSED, Confidence.MEDIUM),
+            Status.INCONCLUSIVE, Method.TCP_REFUSED, Confidence.LOW),
+        row("connect refused, the control vantage connects → blocked tcp.refused, high", WEB,
+            dnsOk().connect(IP, 443, Failures.CONNECTION_REFUSED, 30)
+                .connect(IP, 443, Failures.CONNECTION_REFUSED, 30, Tags.RETRY)
+                .connect(IP, 443, null, 40, Tags.CONTROL),
+            Status.BLOCKED, Method.TCP_REFUSED, Confidence.HIGH),
+        row("connect refused, the control vantage refused too → down", WEB,
+            dnsOk().connect(IP, 443, Failures.CONNECTION_REFUSED, 30)
+                .connect(IP, 443, Failures.CONNECTION_REFUSED, 30, Tags.RETRY)
+                .connect(IP, 443, Failures.CONNECTION_REFUSED, 40, Tags.CONTROL),
+            Status.DOWN, Method.TCP_REFUSED, Confidence.HIGH),
         row("connect reset → tcp.reset", WEB,
             dnsOk().connect(IP, 443, Failures.CONNECTION_RESET, 30),
             Status.BLOCKED, Method.TCP_RESET, Confidence.MEDIUM),

@@ -110,7 +110,7 @@ class RunCommandTest {
 
   @Test
   void failOnMatchingServiceStatus_exit1_andOtherStatus_exit0() {
-    int matched = run("--controls", "none", "-o", dir.resolve("a.jsonl").toString(), "--fail-on", "blocked,down",
+    int matched = run("--controls", "none", "-o", dir.resolve("a.jsonl").toString(), "--fail-on", "inconclusive,down",
         "tcp://127.0.0.1:" + closed);
     int notMatched = run("--controls", "none", "-o", dir.resolve("b.jsonl").toString(), "--fail-on", "reachable",
         "tcp://127.0.0.1:" + closed);
@@ -151,6 +151,37 @@ class RunCommandTest {
     assertThat(run("--controls", "none", "--resume", "whatsapp")).isEqualTo(2);
     assertThat(run("--no-such-flag")).isEqualTo(2);
     assertThat(err.toString()).contains("--parallel").contains("--fail-on").contains("--resolver").contains("--resume");
+  }
+
+  @Test
+  void timeoutBelowOneMillisecond_isRefused_namingTheFlag() {
+    int status = run("--controls", "none", "--timeout", "0.0004", "-o", dir.resolve("t.jsonl").toString(),
+        "tcp://127.0.0.1:" + closed);
+
+    assertThat(status).isEqualTo(2);
+    assertThat(err.toString()).contains("--timeout");
+    assertThat(dir.resolve("t.jsonl")).doesNotExist();
+  }
+
+  @Test
+  void resolverEchoWithAnEmptyLabel_isRefused_namingTheFlag() {
+    int status = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), "run", "--no-progress",
+        "--no-doh", "--resolver-echo", "whoami..example", "--resolver", "127.0.0.1:" + closed, "--controls", "none",
+        "-o", dir.resolve("e.jsonl").toString(), "tcp://127.0.0.1:" + closed);
+
+    assertThat(status).isEqualTo(2);
+    assertThat(err.toString()).contains("--resolver-echo", "whoami..example");
+  }
+
+  @Test
+  void resumeOnAFileThatIsNotAReport_isRefused_exit2_andTheFileIsLeftAsItIs() throws IOException {
+    Path notes = Files.writeString(dir.resolve("notes.txt"), "not a report, and no newline");
+
+    int status = run("--controls", "none", "--resume", "-o", notes.toString(), "tcp://127.0.0.1:" + closed);
+
+    assertThat(status).isEqualTo(2);
+    assertThat(err.toString()).contains(notes + ":1:", "not a msgprobe report");
+    assertThat(Files.readString(notes)).isEqualTo("not a report, and no newline");
   }
 
   @Test

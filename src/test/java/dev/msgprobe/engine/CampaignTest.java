@@ -39,7 +39,7 @@ class CampaignTest {
   }
 
   /** Reachable unless the URL contains "bad"; the context says offline when every control is "bad". */
-  static final class FakeAnalyzer implements Analyzer {
+  static class FakeAnalyzer implements Analyzer {
     volatile NetworkContext seen;
 
     @Override
@@ -150,5 +150,61 @@ class CampaignTest {
     assertThat(r.cancelled()).isTrue();
     assertThat(written).extracting(Measurement::input).containsExactlyInAnyOrder("https://a/", "https://b/");
     assertThat(r.endpoints()).hasSize(2);
+  }
+
+  @Test
+  void measurerThatThrowsOnOneEndpoint_isThatEndpointsInconclusiveVerdict_andTheRunGoesOn() throws Exception {
+    Campaign c = new Campaign(e -> {
+      if (e.url().contains("boom")) {
+        throw new IllegalStateException("head has no status line");
+      }
+      return emptyKeys();
+    }, new FakeAnalyzer(), envelope, written::add, Progress.NONE, 2, CLOCK);
+
+    Campaign.Result r = c.run(List.of(), List.of(endpoint("https://a/", "x"), endpoint("https://boom/", "x"),
+        endpoint("https://b/", "x")));
+
+    assertThat(r.endpoints()).hasSize(3);
+    Measurement boom = written.stream().filter(m -> m.input().contains("boom")).findFirst().orElseThrow();
+    assertThat(boom.testKeys().verdict().status()).isEqualTo(Status.INCONCLUSIVE);
+    assertThat(boom.testKeys().verdict().evidence()).singleElement().asString()
+        .contains("measuring", "IllegalStateException", "head has no status line");
+    assertThat(boom.testKeys().failure()).startsWith("unknown_failure: IllegalStateException");
+  }
+
+  @Test
+  void measurementFaultKeepsWhatWasObservedBeforeIt() throws Exception {
+    TestKeys partial = new TestKeys("redirect", "tcp_connect", null, null, List.of(), null, null, null, null, null);
+    Campaign c = new Campaign(e -> {
+      throw new dev.msgprobe.measure.MeasurementFault(partial, new ArithmeticException("/ by zero"));
+    }, new FakeAnalyzer(), envelope, written::add, Progress.NONE, 1, CLOCK);
+
+    c.run(List.of(), List.of(endpoint("https://a/", "x")));
+
+    assertThat(written).singleElement().satisfies(m -> {
+      assertThat(m.testKeys().failedOperation()).isEqualTo("tcp_connect");
+      assertThat(m.testKeys().failure()).isEqualTo("unknown_failure: ArithmeticException: / by zero");
+    });
+  }
+
+  @Test
+  void analyzerThatThrowsOnOneEndpoint_isThatEndpointsInconclusiveVerdict() throws Exception {
+    FakeAnalyzer throwing = new FakeAnalyzer() {
+      @Override
+      public Verdict classify(Endpoint e, TestKeys keys, NetworkContext ctx) {
+        if (e.url().contains("boom")) {
+          throw new NullPointerException();
+        }
+        return super.classify(e, keys, ctx);
+      }
+    };
+    Campaign c = new Campaign(e -> emptyKeys(), throwing, envelope, written::add, Progress.NONE, 1, CLOCK);
+
+    c.run(List.of(), List.of(endpoint("https://boom/", "x"), endpoint("https://a/", "x")));
+
+    assertThat(written).hasSize(2);
+    assertThat(written.get(0).testKeys().verdict().status()).isEqualTo(Status.INCONCLUSIVE);
+    assertThat(written.get(0).testKeys().verdict().evidence().get(0)).contains("classifying", "NullPointerException");
+    assertThat(written.get(1).testKeys().verdict().status()).isEqualTo(Status.REACHABLE);
   }
 }

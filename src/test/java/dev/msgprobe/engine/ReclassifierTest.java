@@ -38,16 +38,16 @@ class ReclassifierTest {
         connect("192.0.2.1", 443, "generic_timeout_error"));
     Measurement onlineControl = line("tcp://192.0.2.1:443", "control", "domestic", START, "online-run",
         connect("192.0.2.1", 443, null));
-    TestKeys refused = connect("192.0.2.10", 443, "connection_refused");
-    Measurement inOfflineRun = line(ENDPOINT, "telegram", "chat", START, "offline-run", refused);
-    Measurement inOnlineRun = line(ENDPOINT, "telegram", "chat", START, "online-run", refused);
+    TestKeys reset = connect("192.0.2.10", 443, "connection_reset");
+    Measurement inOfflineRun = line(ENDPOINT, "telegram", "chat", START, "offline-run", reset);
+    Measurement inOnlineRun = line(ENDPOINT, "telegram", "chat", START, "online-run", reset);
 
     List<Measurement> out = new Reclassifier().reclassify(report(offlineControl, inOfflineRun, onlineControl,
         inOnlineRun)).report().measurements();
 
     assertThat(status(out.get(1))).isEqualTo(Status.INCONCLUSIVE);
     assertThat(status(out.get(3))).isNotEqualTo(Status.INCONCLUSIVE);
-    assertThat(out.get(3).testKeys().verdict().method()).isEqualTo(Method.TCP_REFUSED);
+    assertThat(out.get(3).testKeys().verdict().method()).isEqualTo(Method.TCP_RESET);
   }
 
   @Test

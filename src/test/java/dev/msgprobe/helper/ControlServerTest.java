@@ -281,6 +281,40 @@ class ControlServerTest {
   }
 
   @Test
+  void getHealth_givesTheOperatorLimitsAndLoad_andEachRequestIsLoggedWithoutTheClientAddress() throws IOException {
+    List<String> log = new java.util.concurrent.CopyOnWriteArrayList<>();
+    ControlServer helper = ControlServer.start(config(true, null, 3, Trust.of(List.of(CA.certificate()))), log::add,
+        java.time.Clock.fixed(java.time.Instant.parse("2026-12-07T12:00:00Z"), java.time.ZoneOffset.UTC));
+    started.add(helper);
+
+    JsonNode health;
+    try (Response response = client.newCall(new Request.Builder().url(helper.url() + "health").build()).execute()) {
+      assertThat(response.code()).isEqualTo(200);
+      health = JSON.readTree(response.body().bytes());
+    }
+
+    assertThat(health.get("status").asText()).isEqualTo("ok");
+    assertThat(health.get("max_inflight").asInt()).isEqualTo(3);
+    assertThat(health.get("inflight").asInt()).isZero();
+    assertThat(health.get("max_connections").asInt()).isEqualTo(HelperConfig.DEFAULT_MAX_CONNECTIONS);
+    assertThat(log).singleElement().asString().startsWith("2026-12-07T12:00:00Z GET /health 200 ")
+        .doesNotContain("127.0.0.1");
+  }
+
+  @Test
+  void withLogClients_theLogLineNamesTheClient() throws IOException {
+    List<String> log = new java.util.concurrent.CopyOnWriteArrayList<>();
+    HelperConfig c = config(true, null, 3, Trust.of(List.of(CA.certificate())));
+    ControlServer helper = ControlServer.start(new HelperConfig(c.listen(), c.resolver(), c.trust(), c.timeout(),
+        true, null, 3, c.maxRequestBytes(), c.maxConnections(), c.readLimit(), true), log::add, java.time.Clock.systemUTC());
+    started.add(helper);
+
+    assertThat(status(new Request.Builder().url(helper.url()))).isEqualTo(200);
+
+    assertThat(log).singleElement().asString().endsWith(" client=127.0.0.1");
+  }
+
+  @Test
   void otherMethods_are405_andBadBodies400() throws IOException {
     ControlServer helper = helper(true, null, 4);
 

@@ -70,4 +70,21 @@ class EndpointUriTest {
     assertThat(EndpointUri.looksLikeUri("url,category_code")).isFalse();
     assertThat(EndpointUri.looksLikeUri("lists/ru.csv")).isFalse();
   }
+
+  @Test
+  void hostNameOverTheDnsLimit_isRejected_evenWhenEveryLabelIsShortEnough() {
+    String label = "a".repeat(63);
+    String name = String.join(".", label, label, label, label, "com");
+    assertThatThrownBy(() -> EndpointUri.parse("https://" + name + "/"))
+        .isInstanceOf(EndpointUri.Invalid.class)
+        .hasMessage("host name longer than 253 characters (" + name.length() + ")");
+  }
+
+  @Test
+  void hostNameOfExactlyTheDnsLimit_isAccepted() throws Exception {
+    String label = "a".repeat(63);
+    String name = String.join(".", label, label, label, "a".repeat(61));
+    assertThat(name).hasSize(253);
+    assertThat(EndpointUri.parse("https://" + name + "/").host()).isEqualTo(name);
+  }
 }

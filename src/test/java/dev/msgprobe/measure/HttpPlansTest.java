@@ -98,6 +98,32 @@ class HttpPlansTest {
   }
 
   @Test
+  void redirectToAPrivateAddressLiteral_isNotFollowed() throws Exception {
+    startHttps();
+    server.enqueue(new MockResponse.Builder().code(302).addHeader("Location", "http://10.0.0.1/admin").build());
+    server.enqueue(new MockResponse.Builder().code(302).addHeader("Location", "http://[::1]:1/").build());
+    fixture.resolver.answer(HOST, "127.0.0.1");
+
+    TestKeys keys = fixture.measure(TestEndpoints.of(url("/")));
+
+    assertThat(keys.requests()).singleElement().satisfies(r -> assertThat(r.response().code()).isEqualTo(302));
+    assertThat(keys.tcpConnect()).noneMatch(c -> c.ip().equals("10.0.0.1"));
+  }
+
+  @Test
+  void redirectToTheMeasuredAddressItself_isFollowed() throws Exception {
+    startHttps();
+    server.enqueue(new MockResponse.Builder().code(302)
+        .addHeader("Location", "https://127.0.0.1:" + server.getPort() + "/here").build());
+    server.enqueue(new MockResponse.Builder().body("arrived").build());
+    fixture.resolver.answer(HOST, "127.0.0.1");
+
+    TestKeys keys = fixture.measure(TestEndpoints.of(url("/")));
+
+    assertThat(keys.requests()).hasSize(2);
+  }
+
+  @Test
   void postToAnIpLiteralOverPlainHttp_skipsDnsAndSendsAnEmptyPost() throws Exception {
     server.start(InetAddress.getByName("127.0.0.1"), 0);
     server.enqueue(new MockResponse.Builder().code(501).build());

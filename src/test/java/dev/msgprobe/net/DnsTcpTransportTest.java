@@ -9,8 +9,13 @@ import dev.msgprobe.testing.FakeDnsBehaviour;
 import dev.msgprobe.testing.FakeDnsServer;
 import dev.msgprobe.testing.FakeDnsZone.Transport;
 import dev.msgprobe.testing.LoopbackServer;
+import java.io.DataInputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.DoubleSupplier;
@@ -18,7 +23,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.xbill.DNS.ARecord;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.Flags;
+import org.xbill.DNS.Message;
 import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Section;
 
 @Timeout(5)
 class DnsTcpTransportTest {
@@ -116,5 +126,50 @@ class DnsTcpTransportTest {
     DnsTcpTransport toNowhere = new DnsTcpTransport(new InetSocketAddress("127.0.0.1", closedPort), TIMEOUT);
 
     assertThat(toNowhere.exchange("web.example", DnsQueryType.A, clock).failure()).isEqualTo(Failures.CONNECTION_REFUSED);
+  }
+
+  /**
+   * A resolver that sends its (valid) reply one byte per 150 ms, each byte well within the read timeout:
+   * the whole reply would take seconds; the exchange gives up at its overall deadline.
+   */
+  @Test
+  void resolverDrippingTheReplyAByteAtATime_timesOutAtTheOverallDeadline() throws Exception {
+    try (ServerSocket dripper = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      Thread serving = new Thread(() -> drip(dripper));
+      serving.setDaemon(true);
+      serving.start();
+      DnsTcpTransport toDripper = new DnsTcpTransport(
+          new InetSocketAddress("127.0.0.1", dripper.getLocalPort()), TIMEOUT);
+
+      DnsExchange exchange = toDripper.exchange("web.example", DnsQueryType.A, clock);
+
+      assertThat(exchange.failure()).isEqualTo(Failures.GENERIC_TIMEOUT);
+      serving.interrupt();
+    }
+  }
+
+  private static void drip(ServerSocket dripper) {
+    try (Socket s = dripper.accept()) {
+      DataInputStream in = new DataInputStream(s.getInputStream());
+      byte[] query = new byte[in.readUnsignedShort()];
+      in.readFully(query);
+      Message reply = new Message(query);
+      reply.getHeader().setFlag(Flags.QR);
+      reply.addRecord(new ARecord(reply.getQuestion().getName(), DClass.IN, 60,
+          InetAddress.getByName("192.0.2.1")), Section.ANSWER);
+      byte[] wire = reply.toWire();
+      byte[] framed = new byte[wire.length + 2];
+      framed[0] = (byte) (wire.length >>> 8);
+      framed[1] = (byte) wire.length;
+      System.arraycopy(wire, 0, framed, 2, wire.length);
+      OutputStream out = s.getOutputStream();
+      for (byte b : framed) {
+        out.write(b);
+        out.flush();
+        Thread.sleep(150);
+      }
+    } catch (IOException | InterruptedException closedOrDone) {
+      // the transport hung up at its deadline, as it should
+    }
   }
 }

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.msgprobe.model.DnsAnswer;
 import dev.msgprobe.model.Failures;
 import dev.msgprobe.testing.FakeDnsBehaviour;
+import dev.msgprobe.testing.FakeDnsReply;
 import dev.msgprobe.testing.FakeDnsServer;
 import dev.msgprobe.testing.FakeDnsZone.Transport;
 import java.io.IOException;
@@ -15,6 +16,8 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.DoubleSupplier;
 import org.junit.jupiter.api.AfterEach;
@@ -170,6 +173,23 @@ class DnsUdpTransportTest {
       assertThat(late.t()).isGreaterThan(replies.first().t());
       assertThat(late.rawResponse()).isNotEqualTo(replies.first().rawResponse());
     });
+  }
+
+  @Test
+  void floodOfLateReplies_keepsOnlyTheCap() {
+    FakeDnsBehaviour one = answer("192.0.2.1");
+    server.zone().on("flood.example", query -> {
+      List<FakeDnsReply> replies = new ArrayList<>();
+      for (int i = 0; i < 200; i++) {
+        replies.addAll(one.replies(query));
+      }
+      return replies;
+    });
+
+    DnsUdpReplies replies = udp.exchange("flood.example", DnsQueryType.A, clock);
+
+    assertThat(replies.first().addresses()).containsExactly("192.0.2.1");
+    assertThat(replies.late()).hasSize(DnsUdpTransport.MAX_LATE_REPLIES);
   }
 
   @Test

@@ -175,4 +175,47 @@ class HttpFetcherTest {
   private String url(String path) {
     return "https://" + HOST + ":" + server.getPort() + path;
   }
+
+  @Test
+  void headerFloodPastTheClientsLimit_isTheServersOversizedHead_notAnEof() throws Exception {
+    try (dev.msgprobe.testing.LoopbackServer flood = dev.msgprobe.testing.LoopbackServer.start(socket -> {
+      dev.msgprobe.testing.Handlers.readRequestHead(socket.getInputStream());
+      java.io.OutputStream out = new java.io.BufferedOutputStream(socket.getOutputStream());
+      out.write("HTTP/1.1 200 OK\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      byte[] line = "X-Flood: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\r\n"
+          .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+      for (int i = 0; i < 20_000; i++) {
+        out.write(line);
+      }
+      out.flush();
+    })) {
+      HttpFetcher.HttpFetch fetch = fetcher.fetch("http://127.0.0.1:" + flood.port() + "/", "GET", "127.0.0.1",
+          new Trace(), List.of());
+
+      assertThat(fetch.failure()).startsWith("unknown_failure: the response head passed the client's 256 KiB limit");
+    }
+  }
+
+  @Test
+  void bodyDrippingUntilTheCallDeadline_isASlowServer_notATimeout() throws Exception {
+    try (dev.msgprobe.testing.LoopbackServer drip = dev.msgprobe.testing.LoopbackServer.start(
+        dev.msgprobe.testing.Handlers.paced(100, 1_000_000))) {
+      HttpFetcher.HttpFetch fetch = new HttpFetcher(Trust.jdkDefault(), Duration.ofMillis(1000), 1 << 20)
+          .fetch("http://127.0.0.1:" + drip.port() + "/", "GET", "127.0.0.1", new Trace(), List.of());
+
+      assertThat(fetch.code()).isEqualTo(200);
+      assertThat(fetch.failure()).isEqualTo(HttpFetcher.SLOW_BODY);
+    }
+  }
+
+  @Test
+  void bodyThatStops_isStillATimeout() throws Exception {
+    try (dev.msgprobe.testing.LoopbackServer stall = dev.msgprobe.testing.LoopbackServer.start(
+        dev.msgprobe.testing.Handlers.sendThenStall(100))) {
+      HttpFetcher.HttpFetch fetch = new HttpFetcher(Trust.jdkDefault(), Duration.ofMillis(1000), 1 << 20)
+          .fetch("http://127.0.0.1:" + stall.port() + "/", "GET", "127.0.0.1", new Trace(), List.of());
+
+      assertThat(fetch.failure()).isEqualTo(Failures.GENERIC_TIMEOUT);
+    }
+  }
 }

@@ -33,6 +33,32 @@ class ReportReaderTest {
   }
 
   @Test
+  void forResume_aLastLineCutByACrash_isTolerated() throws IOException {
+    Path report = dir.resolve("r.jsonl");
+    Files.writeString(report, line("tcp://e1.whatsapp.net:443") + "\n" + line("tcp://e2.whatsapp.net:443").substring(0, 40));
+
+    assertThat(ReportReader.readForResume(report).measurements()).hasSize(1);
+  }
+
+  @Test
+  void forResume_aTextFile_isNotAReport() throws IOException {
+    Path notes = Files.writeString(dir.resolve("notes.txt"), "shopping list\n");
+
+    assertThatThrownBy(() -> ReportReader.readForResume(notes))
+        .isInstanceOf(ReportFormatException.class)
+        .hasMessage(notes + ":1: not a measurement, so this file is not a msgprobe report to continue;"
+            + " it was left as it is");
+  }
+
+  @Test
+  void forResume_aTerminatedInvalidLastLine_isNotACrashArtifact() throws IOException {
+    Path report = dir.resolve("r.jsonl");
+    Files.writeString(report, line("tcp://e1.whatsapp.net:443") + "\n{\"not\": \"a measurement\"\n");
+
+    assertThatThrownBy(() -> ReportReader.readForResume(report)).isInstanceOf(ReportFormatException.class);
+  }
+
+  @Test
   void lastLineCutInsideAMultiByteCharacter_isSkipped() throws IOException {
     Path report = dir.resolve("r.jsonl");
     byte[] whole = (line("tcp://e1.whatsapp.net:443") + "\n").getBytes(StandardCharsets.UTF_8);

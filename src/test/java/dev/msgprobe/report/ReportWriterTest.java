@@ -8,6 +8,7 @@ import dev.msgprobe.model.Method;
 import dev.msgprobe.model.Status;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -153,13 +154,23 @@ class ReportWriterTest {
   }
 
   @Test
-  void create_replacesAnExistingFile_andMakesParentDirectories() throws IOException {
+  void create_isExclusive_aSecondCreateOfThePathFails_andTheFirstReportIsKept() throws IOException {
     Path report = dir.resolve("reports/nested/r.jsonl");
     writeSession(report, false, "tcp://e1.whatsapp.net:443");
-    writeSession(report, false, "tcp://e2.whatsapp.net:443");
 
+    assertThatThrownBy(() -> writeSession(report, false, "tcp://e2.whatsapp.net:443"))
+        .isInstanceOf(FileAlreadyExistsException.class);
     assertThat(ReportReader.read(report).measurements()).extracting(Measurement::input)
-        .containsExactly("tcp://e2.whatsapp.net:443");
+        .containsExactly("tcp://e1.whatsapp.net:443");
+  }
+
+  @Test
+  void append_toAFileWhoseLastLineIsNotJson_refusesAndLeavesTheFileAsItIs() throws IOException {
+    Path notes = Files.writeString(dir.resolve("notes.txt"), "my notes, no newline at the end");
+
+    assertThatThrownBy(() -> writeSession(notes, true, "tcp://e1.whatsapp.net:443"))
+        .isInstanceOf(IOException.class).hasMessageContaining("not a msgprobe report");
+    assertThat(Files.readString(notes)).isEqualTo("my notes, no newline at the end");
   }
 
   @Test
