@@ -1,6 +1,7 @@
 package dev.msgprobe.cli;
 
 import java.io.PrintWriter;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,7 +13,8 @@ import picocli.CommandLine.Command;
         "Tells, from the network it runs on, whether messaging services (WhatsApp, Telegram, MAX)"
             + " are reachable or censored, and exactly how.",
         "Writes OONI-format JSONL reports and a summary."},
-    subcommands = {RunCommand.class, ListsCommand.class, ReportCommand.class, CompareCommand.class, HelperCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {RunCommand.class, ListsCommand.class, ReportCommand.class, CompareCommand.class, HelperCommand.class, ScheduleCommand.class,
+        CommandLine.HelpCommand.class, AutoComplete.GenerateCompletion.class},
     synopsisSubcommandLabel = "COMMAND",
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {
@@ -46,6 +48,9 @@ public final class Main {
     cmd.setOut(out);
     cmd.setErr(err);
     cmd.setCaseInsensitiveEnumValuesAllowed(true);
+    // `msgprobe generate-completion` prints the bash/zsh completion script; the release ships it
+    ScheduleCommand.configure(cmd.getSubcommands().get("schedule"));
+    cmd.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(true);
     cmd.setExecutionExceptionHandler((ex, c, parsed) -> {
       c.getErr().println("msgprobe: internal error: " + ex);
       ex.printStackTrace(c.getErr());
