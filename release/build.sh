@@ -53,7 +53,7 @@ out=target/release
 name="msgprobe-$version"
 stage="$out/stage/$name"
 rm -rf "$out"
-mkdir -p "$stage"/{bin,lib,share/bash-completion/completions,share/zsh/site-functions,share/man/man1,share/doc/msgprobe}
+mkdir -p "$stage"/{bin,lib,share/bash-completion/completions,share/zsh,share/man/man1,share/doc/msgprobe}
 
 compress=--compress=2
 [ "$("$java" -XshowSettings:properties -version 2>&1 | sed -n 's/.*java.specification.version = //p')" -ge 21 ] && compress=--compress=zip-6
@@ -72,10 +72,10 @@ unzip -p "$jar" META-INF/THIRD-PARTY.txt > "$stage/share/doc/msgprobe/THIRD-PART
 # completion: picocli's AutoComplete script works in bash and, through bashcompinit, in zsh
 "$stage/bin/msgprobe" generate-completion > "$stage/share/bash-completion/completions/msgprobe"
 {
-  echo '#compdef msgprobe'
+  echo '# msgprobe completion for zsh: source this file from ~/.zshrc (after compinit)'
   echo 'autoload -U +X bashcompinit && bashcompinit'
   cat "$stage/share/bash-completion/completions/msgprobe"
-} > "$stage/share/zsh/site-functions/_msgprobe"
+} > "$stage/share/zsh/msgprobe-completion.zsh"
 
 # man pages: picocli's ManPageGenerator writes AsciiDoc; asciidoctor turns it into troff
 codegen=$(find "${MAVEN_REPO:-$HOME/.m2/repository}/info/picocli/picocli-codegen" -name 'picocli-codegen-*.jar' 2>/dev/null | sort | tail -1)
