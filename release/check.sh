@@ -22,6 +22,10 @@ run lists | grep -q '^whatsapp ' || fail "bin/msgprobe lists"
 # the dry run prints a timer or a crontab line, or (on a machine with neither) says what to install
 { run schedule install --dry-run --program "$home/bin/msgprobe" --every 6h telegram 2>&1 || true; } \
   | grep -qE 'OnUnitActiveSec=6h|msgprobe-schedule|apt-get install cron' || fail "bin/msgprobe schedule install --dry-run"
+# one scheduled run (loopback only: a closed port) leaves a report in the data directory
+env -i PATH="$tmp/path" HOME="$tmp" XDG_DATA_HOME="$tmp/data" "$home/bin/msgprobe" schedule run -- --controls none \
+  --no-doh --resolver-echo none --resolver 127.0.0.1:9 --timeout 1 tcp://127.0.0.1:9 >/dev/null \
+  && ls "$tmp"/data/msgprobe/reports/msgprobe-*.jsonl >/dev/null 2>&1 || fail "bin/msgprobe schedule run left no report"
 bash -c "source '$home/share/bash-completion/completions/msgprobe' && complete -p msgprobe" | grep -q msgprobe \
   || fail "bash completion does not load"
 [ -f "$home/share/man/man1/msgprobe.1" ] || [ -f "$home/share/man/adoc/msgprobe.adoc" ] || fail "no man page"
