@@ -4,7 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * RFC 4180 reader: fields separated by commas, records by LF or CRLF, fields optionally in double
+ * RFC 4180 reader: fields separated by commas (or another delimiter: semicolons in a list saved by
+ * Excel in a Russian locale), records by LF or CRLF, fields optionally in double
  * quotes where they may hold commas, line breaks and doubled quotes. Unquoted fields are trimmed;
  * records whose fields are all blank are skipped. A malformed record is reported at the line it
  * starts on and left out; reading goes on with the next line.
@@ -15,16 +16,22 @@ final class Csv {
 
   private final String text;
   private final Problems problems;
+  private final char delimiter;
   private int pos;
   private int line = 1;
 
-  private Csv(String text, Problems problems) {
+  private Csv(String text, Problems problems, char delimiter) {
     this.text = text;
     this.problems = problems;
+    this.delimiter = delimiter;
   }
 
   static List<Row> read(String text, Problems problems) {
-    return new Csv(text, problems).rows();
+    return read(text, problems, ',');
+  }
+
+  static List<Row> read(String text, Problems problems, char delimiter) {
+    return new Csv(text, problems, delimiter).rows();
   }
 
   private List<Row> rows() {
@@ -56,7 +63,7 @@ final class Csv {
       if (pos >= text.length()) {
         return fields;
       }
-      if (text.charAt(pos) == ',') {
+      if (text.charAt(pos) == delimiter) {
         pos++;
       } else {
         consumeLineBreak();
@@ -121,8 +128,8 @@ final class Csv {
     return null;
   }
 
-  private static boolean isDelimiter(char c) {
-    return c == ',' || c == '\n' || c == '\r';
+  private boolean isDelimiter(char c) {
+    return c == delimiter || c == '\n' || c == '\r';
   }
 
   private void skipToLineEnd() {

@@ -68,7 +68,7 @@ final class ListParser {
 
   private void csv(String text) {
     Problems syntax = new Problems(problems.file());
-    List<Csv.Row> rows = Csv.read(text, syntax);
+    List<Csv.Row> rows = Csv.read(text, syntax, delimiter(text));
     Csv.Row header = rows.isEmpty() ? null : rows.get(0);
     List<String> names = header == null || syntax.firstLine() < header.line() ? null : columnNames(header);
     if (names == null || !names.contains(Columns.URL)) {
@@ -93,6 +93,19 @@ final class ListParser {
       }
       add(columns, row.line());
     }
+  }
+
+  /**
+   * A semicolon when the header has semicolons and no comma, as Excel writes "CSV" where the
+   * decimal separator is a comma (a Russian locale); a comma otherwise.
+   */
+  static char delimiter(String text) {
+    for (String line : lines(text)) {
+      if (!line.isBlank()) {
+        return line.indexOf(';') >= 0 && line.indexOf(',') < 0 ? ';' : ',';
+      }
+    }
+    return ',';
   }
 
   private static List<String> columnNames(Csv.Row header) {
