@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Turns one endpoint's observations into its verdict (SPEC §3), reading the steps and tags of
+ * Turns one endpoint's observations into its verdict (docs/contract/report.md#verdict), reading the steps and tags of
  * docs/design/measurement.md. Pure: no I/O, thread-safe, the same input always gives the same verdict.
  *
  * <p>Order of precedence (the first point of interference wins; docs/design/classifier.md has the why):

@@ -17,7 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The DNS rules (research/russia.md §2.1, T1–T3): the resolver under test's first UDP reply compared
+ * The DNS rules (stubs, NXDOMAIN, injection: docs/design/classifier.md): the resolver under test's first UDP reply compared
  * with its late replies, its TCP answer and the trusted DoH answers. DoH failures are never evidence
  * of blocking; without a DoH answer, DNS verdicts are at most medium (low for a bare NXDOMAIN).
  */

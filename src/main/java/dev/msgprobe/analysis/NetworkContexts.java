@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Builds the {@link NetworkContext} from the run's controls (SPEC §4). A control works when its main
+ * Builds the {@link NetworkContext} from the run's controls (docs/contract/summary.md). A control works when its main
  * path got an HTTP response or completed a TLS handshake (a bare TCP connect counts only for a control
- * with neither: allowlisted networks let SYNs through and drop the ClientHello, research/russia.md T18).
+ * with neither: allowlisted networks let SYNs through and drop the ClientHello, net4people/bbs#516).
  * When one kind of control (domestic or foreign) was not measured it is taken to behave like the
  * other, so allowlist mode needs both kinds and offline means every measured control failed. The
  * baselines are the median goodput of the controls' transfers that moved data and did not stall, one

@@ -5,7 +5,7 @@ import dev.msgprobe.model.TlsHandshake;
 import java.util.List;
 
 /**
- * The decoy-SNI differential (research/russia.md T7/T8): {@code decoy-sni} and {@code no-sni}
+ * The decoy-SNI differential (SNI-triggered RST or drop): {@code decoy-sni} and {@code no-sni}
  * handshakes to the address where the real SNI failed. A decoy that completed, or failed only with a
  * certificate error (the server answered; the decoy name need not be valid there), means the filter is
  * keyed on the SNI; decoys that failed too point at the address.

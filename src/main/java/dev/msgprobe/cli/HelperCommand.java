@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code msgprobe helper --listen HOST:PORT}: run a control vantage for other probes (SPEC §6). */
+/** {@code msgprobe helper --listen HOST:PORT}: run a control vantage for other probes (docs/contract/helper.md). */
 @Command(
     name = "helper",
     description = {

@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The control vantage (SPEC §6): a plain-HTTP server answering OONI's web-connectivity test-helper
+ * The control vantage (docs/contract/helper.md): a plain-HTTP server answering OONI's web-connectivity test-helper
  * API on any path. {@code GET} is the health check ({@code {"message":"Hello OONItarian!"}});
  * {@code POST} with a {@link ThRequest} body is measured like oohelperd and answered with a
  * {@link ThResponse}. Safety: with a token, a request without {@code Authorization: Bearer <token>}

@@ -4,8 +4,8 @@ import dev.msgprobe.model.Failures;
 import java.util.Map;
 
 /**
- * The legacy failure strings of OONI's test helper turned into current ones (research/ooni.md §3.2,
- * §7.2).
+ * The legacy failure strings of OONI's test helper turned into current ones (OONI's df-007-errors
+ * and ts-017-web-connectivity).
  */
 final class ControlFailures {
   /**

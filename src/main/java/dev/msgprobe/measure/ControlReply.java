@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A test helper's reply (research/ooni.md §7.2), read leniently: a missing or mistyped part reads as
+ * A test helper's reply (OONI's ts-017-web-connectivity), read leniently: a missing or mistyped part reads as
  * absent, unknown fields are ignored, so that msgprobe's helper, oohelperd and older helpers all
  * parse. Failure strings are kept as the helper wrote them (legacy ones included). Maps are sorted
  * by key.

@@ -42,7 +42,7 @@ final class Steps {
   static final Duration SAMPLE_INTERVAL = Duration.ofMillis(250);
   /**
    * The smallest upload: 64 KiB in one connection is what it takes to see the "16–20 KB" freeze
-   * (research/russia.md T14, §5; dpi-checkers pushes 64 KiB).
+   * (hyperion-cs/dpi-checkers tcp-16-20, which pushes 64 KiB).
    */
   static final long UPLOAD_BELOW = 64 * 1024;
   /** The upload's SO_SNDBUF request (Linux doubles it): small, so bytes written approximate bytes delivered. */
