@@ -25,11 +25,12 @@ import picocli.CommandLine.Command;
         "130:interrupted (what was measured is kept and summarised)"},
     footerHeading = "%nExamples:%n",
     footer = {
-        "  msgprobe run                         measure the built-in WhatsApp, Telegram and MAX lists",
-        "  msgprobe run telegram -o tg.jsonl    one list, report to tg.jsonl",
+        "  msgprobe run                           measure the built-in lists (all)",
+        "  msgprobe run telegram -o tg.jsonl      one list, report to tg.jsonl",
         "  msgprobe run https://web.whatsapp.com/",
         "  msgprobe lists show whatsapp",
-        "  msgprobe helper --listen 0.0.0.0:8765   serve as a control vantage for other probes"})
+        "  msgprobe helper --listen 0.0.0.0:8765   be a control vantage for other probes",
+        "  msgprobe schedule install --every 6h    measure every 6 hours from now on"})
 public final class Main {
 
   public static void main(String[] args) {
