@@ -26,9 +26,11 @@ public record Host(Map<String, String> env, Path home, Commands commands, Clock 
     }
   }
 
-  /** The real machine: this process's environment, {@code user.home}, real processes, UTC clock. */
+  /** The real machine: this process's environment, {@code $HOME} (else {@code user.home}), real processes, UTC clock. */
   public static Host system() {
-    return new Host(System.getenv(), Path.of(System.getProperty("user.home")), new Processes(), Clock.systemUTC());
+    String home = System.getenv("HOME");
+    Path dir = home != null && !home.isEmpty() && Path.of(home).isAbsolute() ? Path.of(home) : Path.of(System.getProperty("user.home"));
+    return new Host(System.getenv(), dir, new Processes(), Clock.systemUTC());
   }
 
   /** {@code $XDG_CONFIG_HOME/systemd/user}, else {@code ~/.config/systemd/user}. */
