@@ -106,6 +106,10 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = {"-q", "--quiet"}, order = 13, description = "Print only errors.")
   boolean quiet;
 
+  @Option(names = "--color", paramLabel = "WHEN", order = 13, defaultValue = "auto",
+      description = "Colour the summary: auto (on a terminal, unless NO_COLOR is set), always, never (default: ${DEFAULT-VALUE}).")
+  Terminal.ColorMode color;
+
   @Option(names = "--controls", paramLabel = "FILE|none", order = 14,
       description = "Control list used to check the probe's own connectivity (default: the built-in"
           + " controls); 'none' skips the check.")
@@ -155,7 +159,7 @@ final class RunCommand implements Callable<Integer> {
         .controlUrl(control)
         .controlTokenFile(controlTokenFile)
         .build();
-    RunJob job = new RunJob(config, cmd.getOut(), cmd.getErr(), Terminal.colourStdout(), Terminal.liveStderr());
+    RunJob job = new RunJob(config, cmd.getOut(), cmd.getErr(), Terminal.display(color));
     Thread hook = new Thread(() -> job.interruptAndWait(Duration.ofSeconds(20)), "msgprobe-interrupt");
     boolean hooked = installHook(hook);
     try {

@@ -69,7 +69,7 @@ final class ListParser {
 
   private void csv(String text) {
     Problems syntax = new Problems(problems.file());
-    List<CsvReader.Row> rows = CsvReader.read(text, ',', syntax::add);
+    List<CsvReader.Row> rows = CsvReader.read(text, delimiter(text), syntax::add);
     CsvReader.Row header = rows.isEmpty() ? null : rows.get(0);
     List<String> names = header == null || syntax.firstLine() < header.line() ? null : columnNames(header);
     if (names == null || !names.contains(Columns.URL)) {
@@ -94,6 +94,19 @@ final class ListParser {
       }
       add(columns, row.line());
     }
+  }
+
+  /**
+   * A semicolon when the header has semicolons and no comma, as Excel writes "CSV" where the
+   * decimal separator is a comma (a Russian locale); a comma otherwise.
+   */
+  static char delimiter(String text) {
+    for (String line : lines(text)) {
+      if (!line.isBlank()) {
+        return line.indexOf(';') >= 0 && line.indexOf(',') < 0 ? ';' : ',';
+      }
+    }
+    return ',';
   }
 
   private static List<String> columnNames(CsvReader.Row header) {
