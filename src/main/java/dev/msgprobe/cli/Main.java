@@ -1,6 +1,7 @@
 package dev.msgprobe.cli;
 
 import java.io.PrintWriter;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,7 +13,8 @@ import picocli.CommandLine.Command;
         "Tells, from the network it runs on, whether messaging services (WhatsApp, Telegram, MAX)"
             + " are reachable or censored, and exactly how.",
         "Writes OONI-format JSONL reports and a summary."},
-    subcommands = {RunCommand.class, ListsCommand.class, ReportCommand.class, CompareCommand.class, HelperCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {RunCommand.class, ListsCommand.class, ReportCommand.class, CompareCommand.class, HelperCommand.class,
+        ImportCommand.class, CommandLine.HelpCommand.class},
     synopsisSubcommandLabel = "COMMAND",
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {
@@ -27,8 +29,19 @@ import picocli.CommandLine.Command;
         "  msgprobe run telegram -o tg.jsonl    one list, report to tg.jsonl",
         "  msgprobe run https://web.whatsapp.com/",
         "  msgprobe lists show whatsapp",
-        "  msgprobe helper --listen 0.0.0.0:8765   serve as a control vantage for other probes"})
+        "  msgprobe helper --listen 0.0.0.0:8765   serve as a control vantage for other probes",
+        "  msgprobe history --since 2026-03-01   what changed on this machine since March"})
 public final class Main {
+  private final Map<String, String> env;
+
+  private Main(Map<String, String> env) {
+    this.env = Map.copyOf(env);
+  }
+
+  /** The environment the commands see (XDG_DATA_HOME, HOME): the process's, or the one a test passes. */
+  Map<String, String> env() {
+    return env;
+  }
 
   public static void main(String[] args) {
     int status = run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
@@ -37,12 +50,21 @@ public final class Main {
 
   /** Runs msgprobe with the given streams; the entry point tests call. */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
-    CommandLine cmd = commandLine(out, err);
+    return run(out, err, System.getenv(), args);
+  }
+
+  /** Runs msgprobe with the given streams and environment (where the local history lives). */
+  public static int run(PrintWriter out, PrintWriter err, Map<String, String> env, String... args) {
+    CommandLine cmd = commandLine(out, err, env);
     return cmd.execute(args);
   }
 
   static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-    CommandLine cmd = new CommandLine(new Main());
+    return commandLine(out, err, System.getenv());
+  }
+
+  static CommandLine commandLine(PrintWriter out, PrintWriter err, Map<String, String> env) {
+    CommandLine cmd = new CommandLine(new Main(env));
     cmd.setOut(out);
     cmd.setErr(err);
     cmd.setCaseInsensitiveEnumValuesAllowed(true);

@@ -40,6 +40,7 @@ public final class RunJob {
   private final CountDownLatch finished = new CountDownLatch(1);
   private volatile Campaign campaign;
   private volatile boolean interrupted;
+  private RunListener listener = RunListener.NONE;
 
   public RunJob(RunConfig config, PrintWriter out, PrintWriter err, boolean colour, boolean liveProgress) {
     this(config, out, err, colour, liveProgress, Clock.systemUTC());
@@ -52,6 +53,11 @@ public final class RunJob {
     this.colour = colour;
     this.liveProgress = liveProgress;
     this.clock = clock;
+  }
+
+  /** Who hears the report being written (a history store, a collector); set before {@link #execute}. */
+  public void listen(RunListener listener) {
+    this.listener = listener;
   }
 
   /** Stops the run (e.g. on SIGINT) and waits until the report and summary are complete. */
@@ -142,7 +148,8 @@ public final class RunJob {
     Progress progress = config.progress()
         ? new ConsoleProgress(err, liveProgress, 10, System::nanoTime) : Progress.NONE;
     Campaign.Result result;
-    try (Wiring.Sink sink = wiring.openReport(report, config.resume())) {
+    listener.started(report);
+    try (Wiring.Sink sink = wiring.openReport(report, config.resume(), listener)) {
       Campaign c = new Campaign(wiring.measurer(), wiring.analyzer(), envelope, sink, progress, config.parallel(), clock);
       campaign = c;
       if (interrupted) {
@@ -151,6 +158,7 @@ public final class RunJob {
       result = c.run(controls, endpoints);
     }
     double runtime = Duration.between(started, clock.instant()).toMillis() / 1000.0;
+    listener.finished(report);
 
     List<Measurement> all = wiring.readReport(report);
     RunSummary summary = wiring.summarise(all, report, ReportIds.ooniTime(started), runtime, result.context(),
