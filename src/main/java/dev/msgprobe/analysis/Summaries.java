@@ -128,7 +128,8 @@ public final class Summaries {
     return v == null || v.status() == null ? Status.INCONCLUSIVE : v.status();
   }
 
-  private static String service(Measurement m) {
+  /** The service a line belongs to: its {@code service} annotation, else its list, else {@code unknown}. */
+  public static String service(Measurement m) {
     String s = m.annotation("service");
     if (s == null || s.isBlank()) {
       s = m.annotation("list");

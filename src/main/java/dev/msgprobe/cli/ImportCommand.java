@@ -7,7 +7,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,12 +42,7 @@ final class ImportCommand implements Callable<Integer> {
       return ExitCodes.BAD_INPUT;
     }
     try {
-      Optional<Store> opened = store.open(StoreOption.env(main));
-      if (opened.isEmpty()) {
-        err.println("msgprobe import: --store none: nothing to import into");
-        return ExitCodes.BAD_INPUT;
-      }
-      try (Store s = opened.get()) {
+      try (Store s = store.require(StoreOption.env(main))) {
         for (LoadedReport r : loaded) {
           int added = s.add(r.measurements(), "local");
           out.printf("%s: %d measurements, %d new, into %s%n", r.file(), r.measurements().size(), added, s.describe());

@@ -10,7 +10,6 @@ import dev.msgprobe.report.SummarisedRun;
 import dev.msgprobe.report.TableRenderer;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -76,22 +75,7 @@ final class ReportCommand implements Callable<Integer> {
     }
     SummarisedRun run = StoredReports.summarise(loaded);
     String text = render(run, output == null && Terminal.colourStdout());
-    if (output == null) {
-      out.print(text);
-      out.flush();
-      return ExitCodes.OK;
-    }
-    try {
-      Path parent = output.toAbsolutePath().getParent();
-      if (parent != null) {
-        Files.createDirectories(parent);
-      }
-      Files.writeString(output, text, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      err.println("msgprobe report: -o " + output + ": cannot write it: " + e.getMessage());
-      return ExitCodes.BAD_INPUT;
-    }
-    return ExitCodes.OK;
+    return Output.write("report", text, output, out, err);
   }
 
   private String render(SummarisedRun run, boolean colour) {

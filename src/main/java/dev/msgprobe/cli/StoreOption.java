@@ -19,6 +19,11 @@ final class StoreOption {
     return Stores.open(url, env);
   }
 
+  /** The store named by {@code --store}; {@code none} is a StoreException, for commands that need one. */
+  Store require(Map<String, String> env) throws StoreException {
+    return open(env).orElseThrow(() -> new StoreException("--store none: this command needs a store"));
+  }
+
   static Map<String, String> env(Main main) {
     return main == null ? System.getenv() : main.env();
   }
