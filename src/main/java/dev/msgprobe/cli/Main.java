@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
             + " are reachable or censored, and exactly how.",
         "Writes OONI-format JSONL reports and a summary."},
     subcommands = {RunCommand.class, ListsCommand.class, ReportCommand.class, CompareCommand.class, HelperCommand.class,
-        HistoryCommand.class, ImportCommand.class, CommandLine.HelpCommand.class},
+        HistoryCommand.class, ImportCommand.class, CollectorCommand.class, SubmitCommand.class, CommandLine.HelpCommand.class},
     synopsisSubcommandLabel = "COMMAND",
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {

@@ -5,19 +5,15 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.msgprobe.net.HttpExchanges;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -39,8 +35,8 @@ public final class ControlServer implements AutoCloseable {
 
   private final HelperConfig config;
   private final HttpServer server;
-  private final ExecutorService connections = Executors.newCachedThreadPool(daemon("msgprobe-helper-http"));
-  private final ExecutorService work = Executors.newCachedThreadPool(daemon("msgprobe-helper"));
+  private final ExecutorService connections = Executors.newCachedThreadPool(HttpExchanges.daemon("msgprobe-helper-http"));
+  private final ExecutorService work = Executors.newCachedThreadPool(HttpExchanges.daemon("msgprobe-helper"));
   private final Semaphore inflight;
   private final ControlMeasurement measurement;
 
@@ -87,48 +83,48 @@ public final class ControlServer implements AutoCloseable {
     try (exchange) {
       if (!authorized(exchange)) {
         exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer");
-        reply(exchange, 401, error("a bearer token is required"));
+        HttpExchanges.reply(exchange, 401, HttpExchanges.error("a bearer token is required"));
       } else if (exchange.getRequestMethod().equals("GET")) {
-        reply(exchange, 200, HEALTH);
+        HttpExchanges.reply(exchange, 200, HEALTH);
       } else if (exchange.getRequestMethod().equals("POST")) {
         post(exchange);
       } else {
         exchange.getResponseHeaders().set("Allow", "GET, POST");
-        reply(exchange, 405, error("only GET and POST"));
+        HttpExchanges.reply(exchange, 405, HttpExchanges.error("only GET and POST"));
       }
     }
   }
 
   private void post(HttpExchange exchange) throws IOException {
-    byte[] body = readBody(exchange);
+    byte[] body = HttpExchanges.readBody(exchange, config.maxRequestBytes());
     if (body == null) {
-      reply(exchange, 413, error("the request body is over " + config.maxRequestBytes() + " bytes"));
+      HttpExchanges.reply(exchange, 413, HttpExchanges.error("the request body is over " + config.maxRequestBytes() + " bytes"));
       return;
     }
     ThRequest request;
     try {
       request = JSON.readValue(body, ThRequest.class);
     } catch (IOException e) {
-      reply(exchange, 400, error("the body is not a test-helper request"));
+      HttpExchanges.reply(exchange, 400, HttpExchanges.error("the body is not a test-helper request"));
       return;
     }
     if (request == null || request.httpRequest() == null) {
-      reply(exchange, 400, error("http_request is missing"));
+      HttpExchanges.reply(exchange, 400, HttpExchanges.error("http_request is missing"));
       return;
     }
     if (!inflight.tryAcquire()) {
-      reply(exchange, 503, error("too many requests in flight"));
+      HttpExchanges.reply(exchange, 503, HttpExchanges.error("too many requests in flight"));
       return;
     }
     try {
       Future<ThResponse> answer = work.submit(() -> measurement.measure(request));
-      reply(exchange, 200, JSON.writeValueAsBytes(await(answer)));
+      HttpExchanges.reply(exchange, 200, JSON.writeValueAsBytes(await(answer)));
     } catch (IllegalArgumentException badUrl) {
-      reply(exchange, 400, error(badUrl.getMessage()));
+      HttpExchanges.reply(exchange, 400, HttpExchanges.error(badUrl.getMessage()));
     } catch (TimeoutException e) {
-      reply(exchange, 504, error("the measurement took longer than " + config.requestLimit().toSeconds() + " s"));
+      HttpExchanges.reply(exchange, 504, HttpExchanges.error("the measurement took longer than " + config.requestLimit().toSeconds() + " s"));
     } catch (IllegalStateException e) {
-      reply(exchange, 500, error("the measurement failed"));
+      HttpExchanges.reply(exchange, 500, HttpExchanges.error("the measurement failed"));
     } finally {
       inflight.release();
     }
@@ -156,41 +152,6 @@ public final class ControlServer implements AutoCloseable {
     if (config.token() == null) {
       return true;
     }
-    String given = exchange.getRequestHeaders().getFirst("Authorization");
-    byte[] expected = ("Bearer " + config.token()).getBytes(StandardCharsets.UTF_8);
-    return given != null && MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), expected);
-  }
-
-  /** The body, or null when it is longer than the limit (a declared length over it is not read at all). */
-  private byte[] readBody(HttpExchange exchange) throws IOException {
-    String declared = exchange.getRequestHeaders().getFirst("Content-Length");
-    if (declared != null && declared.chars().allMatch(Character::isDigit) && declared.length() < 19
-        && Long.parseLong(declared) > config.maxRequestBytes()) {
-      return null;
-    }
-    try (InputStream in = exchange.getRequestBody()) {
-      byte[] body = in.readNBytes(config.maxRequestBytes() + 1);
-      return body.length > config.maxRequestBytes() ? null : body;
-    }
-  }
-
-  private static byte[] error(String message) throws IOException {
-    return JSON.writeValueAsBytes(Map.of("error", message));
-  }
-
-  private static void reply(HttpExchange exchange, int status, byte[] body) throws IOException {
-    exchange.getResponseHeaders().set("Content-Type", "application/json");
-    exchange.sendResponseHeaders(status, body.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(body);
-    }
-  }
-
-  private static ThreadFactory daemon(String name) {
-    return runnable -> {
-      Thread thread = new Thread(runnable, name);
-      thread.setDaemon(true);
-      return thread;
-    };
+    return HttpExchanges.sameSecret(HttpExchanges.bearer(exchange), config.token());
   }
 }

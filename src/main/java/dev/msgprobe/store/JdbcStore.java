@@ -282,6 +282,16 @@ final class JdbcStore implements Store {
   }
 
   @Override
+  public boolean reopenReport(String reportId) throws StoreException {
+    return withConnection("reopen report " + reportId, c -> {
+      try (PreparedStatement st = c.prepareStatement("UPDATE reports SET closed = NULL WHERE report_id = ?")) {
+        st.setString(1, reportId);
+        return st.executeUpdate() == 1;
+      }
+    });
+  }
+
+  @Override
   public boolean closeReport(String reportId) throws StoreException {
     return withConnection("close report " + reportId, c -> {
       try (PreparedStatement st = c.prepareStatement("UPDATE reports SET closed = ? WHERE report_id = ?")) {

@@ -27,6 +27,9 @@ public interface Store extends AutoCloseable {
 
   Optional<OpenedReport> report(String reportId) throws StoreException;
 
+  /** Opens a closed report again; false when there is no such report. */
+  boolean reopenReport(String reportId) throws StoreException;
+
   /** Marks a report closed; false when there is no such report. */
   boolean closeReport(String reportId) throws StoreException;
 
