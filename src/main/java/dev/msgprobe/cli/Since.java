@@ -8,6 +8,11 @@ import picocli.CommandLine.TypeConversionException;
 
 /** {@code --since DATE}: {@code yyyy-MM-dd} (midnight UTC) or {@code yyyy-MM-ddTHH:mm[:ss]} (UTC). */
 final class Since implements ITypeConverter<LocalDateTime> {
+  /** {@code time} as a report's {@code yyyy-MM-dd HH:mm:ss}, which compares as text. */
+  static String ooni(LocalDateTime time) {
+    return time.format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", java.util.Locale.ROOT));
+  }
+
   @Override
   public LocalDateTime convert(String value) {
     try {

@@ -6,8 +6,6 @@ import dev.msgprobe.analysis.NetworkContexts;
 import dev.msgprobe.analysis.Summaries;
 import dev.msgprobe.model.Measurement;
 import dev.msgprobe.model.ServiceSummary;
-import dev.msgprobe.model.Status;
-import dev.msgprobe.model.Verdict;
 import dev.msgprobe.report.LatestMeasurements;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -74,27 +72,13 @@ public record History(@JsonProperty("store") String store, @JsonProperty("runs")
       List<Measurement> ofService = latest.stream().filter(m -> service.equals(Summaries.service(m))).toList();
       Map<String, State> functions = new LinkedHashMap<>();
       summary.functions().forEach((function, status) -> functions.put(function, new State(status,
-          mainMethod(ofService.stream().filter(m -> function.equals(m.annotation("function"))).toList()))));
-      services.put(service, new ServiceRun(summary.status(), mainMethod(ofService), functions));
+          Summaries.mainMethod(ofService.stream().filter(m -> function.equals(m.annotation("function"))).toList()))));
+      services.put(service, new ServiceRun(summary.status(), Summaries.mainMethod(ofService), functions));
     });
     Measurement first = sorted.get(0);
     int endpoints = (int) latest.stream().filter(m -> !Summaries.CONTROL_SERVICE.equals(Summaries.service(m))).count();
     return new Run(reportId, first.measurementStartTime(), first.probeAsn(), first.probeCc(),
         NetworkContexts.fromMeasurements(latest).networkMode(), endpoints, services);
-  }
-
-  /** The method seen most often among the endpoints not reachable (ties: the first in name order). */
-  static String mainMethod(List<Measurement> measurements) {
-    Map<String, Integer> counts = new LinkedHashMap<>();
-    for (Measurement m : measurements) {
-      Verdict v = m.testKeys() == null ? null : m.testKeys().verdict();
-      if (v != null && v.status() != Status.REACHABLE && v.method() != null && !"ok".equals(v.method().wire())) {
-        counts.merge(v.method().wire(), 1, Integer::sum);
-      }
-    }
-    return counts.entrySet().stream()
-        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-        .map(Map.Entry::getKey).findFirst().orElse(null);
   }
 
   private static List<Change> changes(List<Run> runs) {
