@@ -42,6 +42,8 @@ import org.flywaydb.core.api.FlywayException;
 final class JdbcStore implements Store {
   private static final DateTimeFormatter OONI_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
   private static final String CONTROL_SERVICE = "control";
+  /** Flyway reports every migration check through java.util.logging; the commands' stderr is for the user. */
+  private static final java.util.logging.Logger FLYWAY_LOG = quiet(java.util.logging.Logger.getLogger("org.flywaydb"));
   private static final String INSERT_REPORT = "INSERT INTO reports (report_id, test_name, probe_asn, probe_cc, probe,"
       + " software, opened) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
 
@@ -355,6 +357,11 @@ final class JdbcStore implements Store {
     } catch (SQLException ignored) {
       // closing: nothing left to do with it
     }
+  }
+
+  private static java.util.logging.Logger quiet(java.util.logging.Logger logger) {
+    logger.setLevel(java.util.logging.Level.WARNING);
+    return logger;
   }
 
   private static String firstLine(String s) {
