@@ -1,15 +1,13 @@
 package dev.msgprobe.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.msgprobe.history.History;
 import dev.msgprobe.history.HistoryHtml;
 import dev.msgprobe.history.HistoryText;
+import dev.msgprobe.report.ReportJson;
 import dev.msgprobe.store.Query;
 import dev.msgprobe.store.Store;
 import dev.msgprobe.store.StoreException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.concurrent.Callable;
@@ -68,16 +66,8 @@ final class HistoryCommand implements Callable<Integer> {
     return switch (format) {
       case table -> HistoryText.table(h);
       case markdown -> HistoryText.markdown(h);
-      case json -> json(h);
+      case json -> ReportJson.pretty(h);
       case html -> HistoryHtml.render(h);
     };
-  }
-
-  private static String json(History h) {
-    try {
-      return new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(h) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }
