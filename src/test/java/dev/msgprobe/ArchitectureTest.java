@@ -94,10 +94,11 @@ class ArchitectureTest {
   @Test
   void jacksonMappersOnlyInReportAndTheTestHelperWireFormat() {
     noClasses().that().resideOutsideOfPackages(ROOT + ".report..", ROOT + ".helper..", ROOT + ".measure..",
-            ROOT + ".net..")
+            ROOT + ".net..", ROOT + ".collector..")
         .should().dependOnClassesThat()
         .resideInAnyPackage("com.fasterxml.jackson.databind..", "com.fasterxml.jackson.core..")
-        .because("reports are serialised in report; net, measure and helper only speak the test-helper JSON")
+        .because("reports are serialised in report; net, measure and helper only speak the test-helper JSON;"
+            + " collector only the collector API's")
         .check(classes);
   }
 

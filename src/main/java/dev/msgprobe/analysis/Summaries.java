@@ -37,6 +37,23 @@ public final class Summaries {
     return out;
   }
 
+  /**
+   * The method seen most often among the endpoints that are not reachable (a tie: the first in name
+   * order); null when every endpoint is reachable or none has a method.
+   */
+  public static String mainMethod(List<Measurement> measurements) {
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    for (Measurement m : measurements) {
+      Verdict v = m.testKeys() == null ? null : m.testKeys().verdict();
+      if (v != null && v.status() != Status.REACHABLE && v.method() != null && v.method() != dev.msgprobe.model.Method.OK) {
+        counts.merge(v.method().wire(), 1, Integer::sum);
+      }
+    }
+    return counts.entrySet().stream()
+        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+        .map(Map.Entry::getKey).findFirst().orElse(null);
+  }
+
   /** Each control's input with its endpoint status, in measurement order. */
   public static Map<String, Status> controls(List<Measurement> measurements) {
     Map<String, Status> out = new LinkedHashMap<>();
@@ -122,7 +139,8 @@ public final class Summaries {
     return v == null || v.status() == null ? Status.INCONCLUSIVE : v.status();
   }
 
-  private static String service(Measurement m) {
+  /** The service a line belongs to: its {@code service} annotation, else its list, else {@code unknown}. */
+  public static String service(Measurement m) {
     String s = m.annotation("service");
     if (s == null || s.isBlank()) {
       s = m.annotation("list");

@@ -2,6 +2,7 @@ package dev.msgprobe.cli;
 
 import java.io.PrintWriter;
 import picocli.AutoComplete;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,7 +14,8 @@ import picocli.CommandLine.Command;
         "Tells, from the network it runs on, whether messaging services (WhatsApp, Telegram, MAX)"
             + " are reachable or censored, and exactly how.",
         "Writes OONI-format JSONL reports and a summary."},
-    subcommands = {RunCommand.class, ListsCommand.class, ReportCommand.class, CompareCommand.class, HelperCommand.class, ScheduleCommand.class,
+    subcommands = {RunCommand.class, ListsCommand.class, ReportCommand.class, CompareCommand.class, HelperCommand.class,
+        HistoryCommand.class, ImportCommand.class, CollectorCommand.class, SubmitCommand.class, ScheduleCommand.class,
         CommandLine.HelpCommand.class, AutoComplete.GenerateCompletion.class},
     synopsisSubcommandLabel = "COMMAND",
     exitCodeListHeading = "%nExit status:%n",
@@ -30,8 +32,19 @@ import picocli.CommandLine.Command;
         "  msgprobe run https://web.whatsapp.com/",
         "  msgprobe lists show whatsapp",
         "  msgprobe helper --listen 0.0.0.0:8765   be a control vantage for other probes",
+        "  msgprobe history --since 2026-03-01     what changed on this machine since March",
         "  msgprobe schedule install --every 6h    measure every 6 hours from now on"})
 public final class Main {
+  private final Map<String, String> env;
+
+  private Main(Map<String, String> env) {
+    this.env = Map.copyOf(env);
+  }
+
+  /** The environment the commands see (XDG_DATA_HOME, HOME): the process's, or the one a test passes. */
+  Map<String, String> env() {
+    return env;
+  }
 
   public static void main(String[] args) {
     int status = run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
@@ -40,12 +53,21 @@ public final class Main {
 
   /** Runs msgprobe with the given streams; the entry point tests call. */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
-    CommandLine cmd = commandLine(out, err);
+    return run(out, err, System.getenv(), args);
+  }
+
+  /** Runs msgprobe with the given streams and environment (where the local history lives). */
+  public static int run(PrintWriter out, PrintWriter err, Map<String, String> env, String... args) {
+    CommandLine cmd = commandLine(out, err, env);
     return cmd.execute(args);
   }
 
   static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-    CommandLine cmd = new CommandLine(new Main());
+    return commandLine(out, err, System.getenv());
+  }
+
+  static CommandLine commandLine(PrintWriter out, PrintWriter err, Map<String, String> env) {
+    CommandLine cmd = new CommandLine(new Main(env));
     cmd.setOut(out);
     cmd.setErr(err);
     cmd.setCaseInsensitiveEnumValuesAllowed(true);

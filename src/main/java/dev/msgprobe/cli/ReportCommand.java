@@ -2,6 +2,8 @@ package dev.msgprobe.cli;
 
 import dev.msgprobe.engine.Reclassifier;
 import dev.msgprobe.engine.StoredReports;
+import dev.msgprobe.history.NetworkTable;
+import dev.msgprobe.model.Measurement;
 import dev.msgprobe.report.HtmlRenderer;
 import dev.msgprobe.report.LoadedReport;
 import dev.msgprobe.report.MarkdownRenderer;
@@ -10,11 +12,21 @@ import dev.msgprobe.report.SummarisedRun;
 import dev.msgprobe.report.TableRenderer;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.time.LocalDateTime;
+import dev.msgprobe.store.Grouping;
+import dev.msgprobe.store.Query;
+import dev.msgprobe.store.Store;
+import dev.msgprobe.store.StoreException;
+import dev.msgprobe.store.Stores;
+import picocli.CommandLine.ParentCommand;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,7 +50,7 @@ final class ReportCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(paramLabel = "REPORT", arity = "1..*", description = "JSONL reports written by msgprobe run.")
+  @Parameters(paramLabel = "REPORT", arity = "0..*", description = "JSONL reports written by msgprobe run (or use --store).")
   List<Path> reports = new ArrayList<>();
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", order = 1,
@@ -57,8 +69,22 @@ final class ReportCommand implements Callable<Integer> {
       description = "Colour the table: auto (on a terminal, unless NO_COLOR is set), always, never (default: ${DEFAULT-VALUE}).")
   Terminal.ColorMode color;
 
-  @Option(names = {"-h", "--help"}, usageHelp = true, order = 5, description = "Show this help and exit.")
+  @Option(names = "--store", paramLabel = "URL", order = 5,
+      description = "Read the measurements from a store (a SQLite file or postgresql://...) instead of files.")
+  String store;
+
+  @Option(names = "--since", paramLabel = "DATE", order = 6, converter = Since.class,
+      description = "Only measurements from DATE on (yyyy-MM-dd or yyyy-MM-ddTHH:mm, UTC).")
+  LocalDateTime since;
+
+  @Option(names = "--by", paramLabel = "asn|cc|probe", order = 7,
+      description = "One column per network (ASN), country or probe: where each service is blocked and where not.")
+  Grouping by;
+
+  @Option(names = {"-h", "--help"}, usageHelp = true, order = 8, description = "Show this help and exit.")
   boolean help;
+
+  @ParentCommand Main main;
 
   @Override
   public Integer call() {
@@ -68,34 +94,74 @@ final class ReportCommand implements Callable<Integer> {
       err.println("msgprobe report: -o " + output + " is one of the reports; choose another file");
       return ExitCodes.BAD_INPUT;
     }
+    if (reports.isEmpty() == (store == null)) {
+      err.println("msgprobe report: give REPORT files or --store URL (one of the two)");
+      return ExitCodes.BAD_INPUT;
+    }
     List<LoadedReport> loaded;
     try {
-      loaded = ReportFiles.read(reports, err);
-    } catch (ReportFiles.Unreadable e) {
+      loaded = store != null ? fromStore() : ReportFiles.read(reports, err);
+    } catch (ReportFiles.Unreadable | StoreException e) {
       err.println("msgprobe report: " + e.getMessage());
       return ExitCodes.BAD_INPUT;
     }
     if (reclassify) {
       loaded = reclassified(loaded, err);
     }
-    SummarisedRun run = StoredReports.summarise(loaded);
-    String text = render(run, output == null && Terminal.colour(color));
-    if (output == null) {
-      out.print(text);
-      out.flush();
-      return ExitCodes.OK;
+    if (since != null) {
+      loaded = loaded.stream().map(r -> new LoadedReport(r.file(), r.measurements().stream()
+          .filter(m -> m.measurementStartTime() != null && m.measurementStartTime().compareTo(Since.ooni(since)) >= 0).toList(),
+          r.warnings())).toList();
     }
-    try {
-      Path parent = output.toAbsolutePath().getParent();
-      if (parent != null) {
-        Files.createDirectories(parent);
+    String text = by != null ? renderByNetwork(byNetwork(loaded))
+        : render(StoredReports.summarise(loaded), output == null && Terminal.colour(color));
+    return Output.write("report", text, output, out, err);
+  }
+
+  /** The latest measurement of each endpoint in the store (per network with --by), as loaded reports. */
+  private List<LoadedReport> fromStore() throws StoreException {
+    try (Store s = Stores.open(store, StoreOption.env(main)).orElseThrow(() -> new StoreException("--store none: nothing to report"))) {
+      Query query = new Query(since, null);
+      if (by == null) {
+        return List.of(new LoadedReport(Path.of(s.describe()), s.measurements(query), List.of()));
       }
-      Files.writeString(output, text, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      err.println("msgprobe report: -o " + output + ": cannot write it: " + e.getMessage());
-      return ExitCodes.BAD_INPUT;
+      List<LoadedReport> out = new ArrayList<>();
+      s.latestBy(by, query).forEach((network, ms) -> out.add(new LoadedReport(Path.of(network), ms, List.of())));
+      return out;
     }
-    return ExitCodes.OK;
+  }
+
+  /** Each network's summary: from the store one report per network already, from files grouped here. */
+  private Map<String, SummarisedRun> byNetwork(List<LoadedReport> loaded) {
+    Map<String, List<Measurement>> groups = new TreeMap<>();
+    for (LoadedReport r : loaded) {
+      for (Measurement m : r.measurements()) {
+        String key = store != null ? r.file().toString() : switch (by) {
+          case ASN -> Objects.toString(m.probeAsn(), "AS0");
+          case CC -> Objects.toString(m.probeCc(), "ZZ");
+          case PROBE -> "local";
+        };
+        groups.computeIfAbsent(key, k -> new ArrayList<>()).add(m);
+      }
+    }
+    Map<String, SummarisedRun> out = new LinkedHashMap<>();
+    groups.forEach((network, ms) -> out.put(network, StoredReports.summarise(List.of(new LoadedReport(Path.of(network), ms, List.of())))));
+    return out;
+  }
+
+  private String renderByNetwork(Map<String, SummarisedRun> runs) {
+    String name = by.name().toLowerCase(java.util.Locale.ROOT);
+    return switch (format) {
+      case table -> NetworkTable.text(runs, name);
+      case markdown -> NetworkTable.markdown(runs, name);
+      case html -> NetworkTable.html(runs, name);
+      case json -> {
+        StringBuilder b = new StringBuilder("{\"by\": \"" + name + "\", \"networks\": {");
+        List<String> parts = new ArrayList<>();
+        runs.forEach((network, run) -> parts.add("\n\"" + network.replace("\"", "") + "\": " + ReportJson.summaryJson(run.summary()).strip()));
+        yield b.append(String.join(",", parts)).append("\n}}\n").toString();
+      }
+    };
   }
 
   private String render(SummarisedRun run, boolean colour) {

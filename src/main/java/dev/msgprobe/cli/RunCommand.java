@@ -18,7 +18,9 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -123,6 +125,19 @@ final class RunCommand implements Callable<Integer> {
       description = "Size of the throughput/stall transfer for endpoints marked for it (default: ${DEFAULT-VALUE}).")
   int transferKib;
 
+  @Mixin StoreOption store = new StoreOption();
+
+  @Option(names = "--submit", paramLabel = "URL", order = 18,
+      description = "Also send every measurement, as it is written, to a collector (msgprobe collector);"
+          + " what it misses can be sent later with msgprobe submit.")
+  String submit;
+
+  @Option(names = "--submit-token-file", paramLabel = "FILE", order = 19,
+      description = "A file holding this probe's bearer token for the collector.")
+  Path submitTokenFile;
+
+  @ParentCommand Main main;
+
   @Override
   public Integer call() {
     CommandLine cmd = spec.commandLine();
@@ -160,6 +175,14 @@ final class RunCommand implements Callable<Integer> {
         .controlTokenFile(controlTokenFile)
         .build();
     RunJob job = new RunJob(config, cmd.getOut(), cmd.getErr(), Terminal.display(color));
+    RunListeners listeners;
+    try {
+      listeners = RunListeners.open(store, StoreOption.env(main), submit, submitTokenFile, cmd.getErr(), quiet);
+    } catch (IllegalArgumentException e) {
+      cmd.getErr().println("msgprobe run: " + e.getMessage());
+      return ExitCodes.BAD_INPUT;
+    }
+    job.listen(listeners);
     Thread hook = new Thread(() -> job.interruptAndWait(Duration.ofSeconds(20)), "msgprobe-interrupt");
     boolean hooked = installHook(hook);
     try {
@@ -172,6 +195,7 @@ final class RunCommand implements Callable<Integer> {
         case COMPLETED -> ExitCodes.OK;
       };
     } finally {
+      listeners.close();
       if (hooked) {
         removeHook(hook);
       }
@@ -209,6 +233,12 @@ final class RunCommand implements Callable<Integer> {
     }
     if (control != null && !control.startsWith("http://") && !control.startsWith("https://")) {
       return "--control: not an http(s) URL: " + control;
+    }
+    if (submit != null && !submit.startsWith("http://") && !submit.startsWith("https://")) {
+      return "--submit: not an http(s) URL: " + submit;
+    }
+    if (submitTokenFile != null && submit == null) {
+      return "--submit-token-file needs --submit URL";
     }
     if (controlTokenFile != null && control == null) {
       return "--control-token-file needs --control URL";

@@ -40,6 +40,7 @@ public final class RunJob {
   private final CountDownLatch finished = new CountDownLatch(1);
   private volatile Campaign campaign;
   private volatile boolean interrupted;
+  private RunListener listener = RunListener.NONE;
 
   public RunJob(RunConfig config, PrintWriter out, PrintWriter err, Display display) {
     this(config, out, err, display, Clock.systemUTC());
@@ -51,6 +52,11 @@ public final class RunJob {
     this.err = err;
     this.display = display;
     this.clock = clock;
+  }
+
+  /** Who hears the report being written (a history store, a collector); set before {@link #execute}. */
+  public void listen(RunListener listener) {
+    this.listener = listener;
   }
 
   /** Stops the run (e.g. on SIGINT) and waits until the report and summary are complete. */
@@ -141,6 +147,7 @@ public final class RunJob {
     Progress progress = config.progress()
         ? new ConsoleProgress(err, display, 10, System::nanoTime) : Progress.NONE;
     Campaign.Result result;
+    listener.started(report);
     try (Wiring.Sink sink = openReport(wiring, report)) {
       Campaign c = new Campaign(wiring.measurer(), wiring.analyzer(), envelope, sink, progress, config.parallel(), clock);
       campaign = c;
@@ -150,6 +157,7 @@ public final class RunJob {
       result = c.run(controls, endpoints);
     }
     double runtime = Duration.between(started, clock.instant()).toMillis() / 1000.0;
+    listener.finished(report);
 
     List<Measurement> all = wiring.readReport(report);
     RunSummary summary = wiring.summarise(all, report, ReportIds.ooniTime(started), runtime, result.context(),
@@ -179,7 +187,7 @@ public final class RunJob {
   /** The report's sink; a new report is created exclusively, so of two runs racing for one path one wins. */
   private Wiring.Sink openReport(Wiring wiring, Path report) throws BadInput, IOException {
     try {
-      return wiring.openReport(report, config.resume());
+      return wiring.openReport(report, config.resume(), listener);
     } catch (FileAlreadyExistsException raced) {
       throw new BadInput("msgprobe run: " + report + " was created by someone else meanwhile; choose another"
           + " --output, or add --resume to continue it");

@@ -154,12 +154,12 @@ final class Wiring {
   /** The report writer as the campaign's sink. */
   interface Sink extends MeasurementSink, Closeable {}
 
-  Sink openReport(Path report, boolean append) throws IOException {
+  Sink openReport(Path report, boolean append, RunListener listener) throws IOException {
     ReportWriter writer = append ? ReportWriter.append(report, probeIps) : ReportWriter.create(report, probeIps);
     return new Sink() {
       @Override
       public void accept(Measurement m) throws IOException {
-        writer.write(m);
+        listener.written(writer.write(m));
       }
 
       @Override

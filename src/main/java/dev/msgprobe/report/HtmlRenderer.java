@@ -1,5 +1,8 @@
 package dev.msgprobe.report;
 
+import static dev.msgprobe.report.HtmlPage.badge;
+import static dev.msgprobe.report.HtmlPage.escape;
+
 import dev.msgprobe.model.Measurement;
 import dev.msgprobe.model.RunSummary;
 import dev.msgprobe.model.ServiceStatus;
@@ -7,145 +10,128 @@ import dev.msgprobe.model.ServiceSummary;
 import dev.msgprobe.model.Status;
 import dev.msgprobe.model.Verdict;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * The summary as one static, self-contained HTML page (for researchers to open or publish): the run's
- * header, network and controls; per service its status, counts, methods, functions and OONI keys and a
- * table of its endpoints; then the endpoints that are not reachable with all their evidence. Every
- * text from the report is escaped (block pages and evidence are written by the censor, not by us); the
- * page has no script and loads nothing (its Content-Security-Policy forbids both), only inline CSS.
+ * The summary as one static, self-contained HTML page, the page a person reads first: at the top a card
+ * per service (its status, its functions beneath, where and when it was measured); then per service its
+ * endpoints, worst status first and by name within a status, each with its evidence (folded when long);
+ * then a legend of the methods on the page in plain words. No script, nothing loaded (see {@link HtmlPage}).
  */
 public final class HtmlRenderer {
-  private static final String STYLE = String.join("\n",
-      "body{font-family:system-ui,sans-serif;margin:2em auto;max-width:80em;padding:0 1em;color:#222}",
-      "table{border-collapse:collapse;margin:0.5em 0 1.5em}",
-      "th,td{border:1px solid #ccc;padding:0.25em 0.6em;text-align:left;vertical-align:top}",
-      "th{background:#f3f3f3}",
-      "code{font-family:ui-monospace,monospace;overflow-wrap:anywhere}",
-      "ul.evidence{margin:0;padding-left:1.2em}",
-      ".blocked{color:#b00020;font-weight:bold}",
-      ".partially_blocked,.throttled{color:#9a5b00;font-weight:bold}",
-      ".reachable{color:#1b7a1b}",
-      ".down,.inconclusive,.unknown{color:#666}");
+  /** Evidence longer than this many sentences is folded after the first one. */
+  private static final int UNFOLDED_EVIDENCE = 2;
 
   private HtmlRenderer() {}
 
   /** The page for {@code summary}; {@code measurements} are the lines it was computed from. */
   public static String render(RunSummary summary, List<Measurement> measurements) {
     List<String> header = SummaryText.header(summary);
-    StringBuilder b = new StringBuilder();
-    b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-        .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n")
-        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-        .append("<title>").append(escape("msgprobe report: " + String.join(", ", header.subList(1, header.size()))))
-        .append("</title>\n<style>\n").append(STYLE).append("\n</style>\n</head>\n<body>\n")
-        .append("<h1>msgprobe report</h1>\n")
-        .append("<p>").append(escape(String.join(" · ", header))).append("</p>\n")
-        .append("<p>Network: ").append(escape(SummaryText.network(summary.networkMode()))).append("</p>\n");
+    StringBuilder b = new StringBuilder(HtmlPage.head("msgprobe report: " + String.join(", ", header.subList(1, header.size()))));
+    b.append("<h1>msgprobe report</h1>\n")
+        .append("<p class=\"meta\">").append(escape(String.join(" · ", header))).append("</p>\n")
+        .append("<p class=\"meta\">Network: ").append(escape(SummaryText.network(summary.networkMode())));
     Map<String, Status> controls = orEmpty(summary.controls());
     if (!controls.isEmpty()) {
       List<String> items = new ArrayList<>();
-      controls.forEach((url, status) -> items.add(escape(SummaryText.shortUrl(url)) + " " + status(ServiceStatus.of(status))));
-      b.append("<p>Controls: ").append(String.join(", ", items)).append("</p>\n");
+      controls.forEach((url, status) -> items.add(escape(SummaryText.shortUrl(url)) + " " + badge(ServiceStatus.of(status))));
+      b.append(" · Controls: ").append(String.join(", ", items));
     }
-    if (summary.reportFile() != null) {
-      b.append("<p>Report: <code>").append(escape(summary.reportFile())).append("</code></p>\n");
-    }
+    b.append("</p>\n");
     Map<String, ServiceSummary> services = orEmpty(summary.services());
     if (services.isEmpty()) {
       b.append("<p>No services measured.</p>\n");
+    } else {
+      cards(b, summary, services);
     }
-    services.forEach((name, s) -> service(b, name, s, measurements));
-    notReachable(b, measurements);
-    return b.append("</body>\n</html>\n").toString();
+    Set<String> methods = new TreeSet<>();
+    services.forEach((name, s) -> service(b, name, s, measurements, methods));
+    b.append(HtmlPage.legend(methods));
+    if (summary.reportFile() != null) {
+      b.append("<p class=\"meta\">Report: <code>").append(escape(summary.reportFile())).append("</code></p>\n");
+    }
+    return b.append(HtmlPage.tail()).toString();
   }
 
-  private static void service(StringBuilder b, String name, ServiceSummary s, List<Measurement> measurements) {
-    b.append("<h2>").append(escape(name)).append(": ").append(status(s.status())).append("</h2>\n")
-        .append("<p>").append(escape(SummaryText.endpoints(s.endpoints(), s.counts()))).append("</p>\n");
-    List<String> facts = new ArrayList<>();
-    String methods = orEmpty(s.methods()).entrySet().stream()
-        .map(e -> escape(e.getKey() + " " + e.getValue())).collect(Collectors.joining(", "));
-    if (!methods.isEmpty()) {
-      facts.add("Methods: " + methods);
-    }
-    List<String> functions = new ArrayList<>();
-    orEmpty(s.functions()).forEach((function, status) -> functions.add(escape(function) + " " + status(status)));
-    if (!functions.isEmpty()) {
-      facts.add("Functions: " + String.join(", ", functions));
-    }
+  /** One card per service, worst status first. */
+  private static void cards(StringBuilder b, RunSummary summary, Map<String, ServiceSummary> services) {
+    String where = "Measured from " + Objects.toString(summary.probeAsn(), "AS0") + " (" + Objects.toString(summary.probeCc(), "ZZ")
+        + ")" + (summary.started() == null ? "" : " on " + summary.started() + " UTC");
+    b.append("<section class=\"cards\">\n");
+    services.entrySet().stream()
+        .sorted(Comparator.comparingInt((Map.Entry<String, ServiceSummary> e) -> HtmlPage.rank(e.getValue().status()))
+            .thenComparing(Map.Entry::getKey))
+        .forEach(e -> {
+          ServiceSummary s = e.getValue();
+          b.append("<div class=\"card ").append(HtmlPage.cssStatus(s.status())).append("\">\n<h3>")
+              .append(escape(e.getKey())).append("</h3>\n<div>").append(badge(s.status())).append("</div>\n<div class=\"count\">")
+              .append(escape(SummaryText.endpoints(s.endpoints(), s.counts()))).append("</div>\n");
+          orEmpty(s.functions()).forEach((function, status) -> b.append("<div class=\"fn\"><span>")
+              .append(escape(function)).append("</span>").append(badge(status)).append("</div>\n"));
+          String methods = String.join(", ", orEmpty(s.methods()).keySet());
+          if (!methods.isEmpty()) {
+            b.append("<div class=\"where\">How: ").append(escape(methods)).append("</div>\n");
+          }
+          b.append("<div class=\"where\">").append(escape(where)).append("</div>\n</div>\n");
+        });
+    b.append("</section>\n");
+  }
+
+  private static void service(StringBuilder b, String name, ServiceSummary s, List<Measurement> measurements,
+      Set<String> methods) {
+    b.append("<h2>").append(escape(name)).append(" ").append(badge(s.status())).append("</h2>\n")
+        .append("<p>").append(escape(SummaryText.endpoints(s.endpoints(), s.counts())));
     List<String> ooni = SummaryText.ooni(name, s.ooni());
     if (!ooni.isEmpty()) {
-      facts.add("OONI: " + escape(String.join(" ", ooni)));
+      b.append(" · OONI: ").append(escape(String.join(" ", ooni)));
     }
-    for (String fact : facts) {
-      b.append("<p>").append(fact).append("</p>\n");
-    }
-    List<List<String>> rows = new ArrayList<>();
-    for (Measurement m : measurements) {
-      if (name.equals(serviceKey(m))) {
-        Verdict v = verdict(m);
-        rows.add(List.of(code(m.input()), escape(orDash(m.annotation("function"))), status(v), method(v),
-            escape(v == null || v.confidence() == null ? "-" : v.confidence().wire())));
-      }
-    }
-    table(b, List.of("Endpoint", "Function", "Status", "Method", "Confidence"), rows);
-  }
-
-  private static void notReachable(StringBuilder b, List<Measurement> measurements) {
-    List<Measurement> listed = SummaryText.notReachableMeasurements(measurements);
-    b.append("<h2>").append(escape(SummaryText.notReachableTitle(listed.size(), measurements.size())))
-        .append("</h2>\n");
-    List<List<String>> rows = new ArrayList<>();
-    for (Measurement m : listed) {
-      Verdict v = verdict(m);
-      List<String> evidence = v == null || v.evidence() == null ? List.of() : v.evidence();
-      String items = evidence.stream().map(sentence -> "<li>" + escape(sentence) + "</li>").collect(Collectors.joining());
-      rows.add(List.of(escape(orDash(m.annotation("service"))), code(m.input()), status(v), method(v),
-          items.isEmpty() ? "" : "<ul class=\"evidence\">" + items + "</ul>"));
-    }
-    table(b, List.of("Service", "Endpoint", "Status", "Method", "Evidence"), rows);
-  }
-
-  /** A table with a header row; {@code rows} hold cells already in HTML. Nothing when there is no row. */
-  private static void table(StringBuilder b, List<String> headers, List<List<String>> rows) {
-    if (rows.isEmpty()) {
+    b.append("</p>\n");
+    List<Measurement> endpoints = measurements.stream().filter(m -> name.equals(serviceKey(m)))
+        .sorted(Comparator.comparingInt((Measurement m) -> HtmlPage.rank(status(verdict(m))))
+            .thenComparing(m -> Objects.toString(m.input(), "")))
+        .toList();
+    if (endpoints.isEmpty()) {
       return;
     }
-    b.append("<table>\n<thead><tr>");
-    headers.forEach(h -> b.append("<th>").append(escape(h)).append("</th>"));
-    b.append("</tr></thead>\n<tbody>\n");
-    for (List<String> row : rows) {
-      b.append("<tr>");
-      row.forEach(cell -> b.append("<td>").append(cell).append("</td>"));
-      b.append("</tr>\n");
+    b.append("<table>\n<thead><tr><th>Endpoint</th><th>Function</th><th>Status</th><th>Method</th><th>Confidence</th>")
+        .append("<th>Evidence</th></tr></thead>\n<tbody>\n");
+    for (Measurement m : endpoints) {
+      Verdict v = verdict(m);
+      String method = v == null || v.method() == null ? null : v.method().wire();
+      if (method != null) {
+        methods.add(method);
+      }
+      b.append("<tr><td><code>").append(escape(m.input())).append("</code></td><td>")
+          .append(escape(orDash(m.annotation("function")))).append("</td><td>").append(badge(status(v)))
+          .append("</td><td><code>").append(escape(method == null ? "-" : method)).append("</code></td><td>")
+          .append(escape(v == null || v.confidence() == null ? "-" : v.confidence().wire())).append("</td><td>")
+          .append(evidence(v)).append("</td></tr>\n");
     }
     b.append("</tbody>\n</table>\n");
   }
 
-  private static String code(String text) {
-    return "<code>" + escape(String.valueOf(text)) + "</code>";
-  }
-
-  private static String method(Verdict v) {
-    return escape(v == null || v.method() == null ? "-" : v.method().wire());
-  }
-
-  /** A verdict's status, or {@code no verdict}, coloured. */
-  private static String status(Verdict v) {
-    if (v == null) {
-      return "<span class=\"unknown\">no verdict</span>";
+  /** The verdict's evidence sentences; after the first, folded when there are more than {@link #UNFOLDED_EVIDENCE}. */
+  private static String evidence(Verdict v) {
+    List<String> sentences = v == null || v.evidence() == null ? List.of() : v.evidence();
+    if (sentences.isEmpty()) {
+      return "";
     }
-    return status(ServiceStatus.of(v.status()));
+    String items = sentences.stream().map(s -> "<li>" + escape(s) + "</li>").collect(Collectors.joining());
+    if (sentences.size() <= UNFOLDED_EVIDENCE) {
+      return "<ul class=\"evidence\">" + items + "</ul>";
+    }
+    return escape(sentences.get(0)) + "<details><summary>all " + sentences.size() + " observations</summary>"
+        + "<ul class=\"evidence\">" + items + "</ul></details>";
   }
 
-  /** A status in words, in a span whose class (the status's wire name, or {@code unknown}) colours it. */
-  private static String status(ServiceStatus status) {
-    String css = status == null ? "unknown" : status.wire();
-    return "<span class=\"" + css + "\">" + escape(SummaryText.human(status)) + "</span>";
+  private static String status(Verdict v) {
+    return v == null || v.status() == null ? null : v.status().wire();
   }
 
   /** The service a line is summarised under, by analysis' rule: {@code service}, else {@code list}, else unknown. */
@@ -161,23 +147,6 @@ public final class HtmlRenderer {
 
   private static Verdict verdict(Measurement m) {
     return m.testKeys() == null ? null : m.testKeys().verdict();
-  }
-
-  /** Text safe in element content and in quoted attribute values. */
-  static String escape(String text) {
-    StringBuilder out = new StringBuilder(text.length());
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '&' -> out.append("&amp;");
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '"' -> out.append("&quot;");
-        case '\'' -> out.append("&#39;");
-        default -> out.append(c);
-      }
-    }
-    return out.toString();
   }
 
   private static String orDash(String s) {

@@ -89,6 +89,15 @@ public final class ReportJson {
     }
   }
 
+  /** {@code value} (a record with Jackson annotations) pretty-printed like the summary, ending in a newline. */
+  public static String pretty(Object value) {
+    try {
+      return MAPPER.writer().with(prettyPrinter()).writeValueAsString(value) + "\n";
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot serialise " + value.getClass().getSimpleName(), e);
+    }
+  }
+
   public static RunSummary parseSummary(String json) throws IOException {
     RunSummary s = SUMMARY_READER.readValue(json);
     if (s == null) {

@@ -70,13 +70,14 @@ public final class ReportWriter implements Closeable {
   }
 
   /**
-   * Writes {@code m} as one line. The caller's {@code probe_ip} is ignored.
+   * Writes {@code m} as one line and returns it (without its newline). The caller's {@code probe_ip} is
+   * ignored.
    *
    * @throws IllegalStateException after {@link #close}
    */
-  public void write(Measurement m) throws IOException {
-    byte[] line = (scrubber.scrub(ReportJson.measurementLine(m.withProbeIp(Measurement.PROBE_IP))) + "\n")
-        .getBytes(StandardCharsets.UTF_8);
+  public String write(Measurement m) throws IOException {
+    String text = scrubber.scrub(ReportJson.measurementLine(m.withProbeIp(Measurement.PROBE_IP)));
+    byte[] line = (text + "\n").getBytes(StandardCharsets.UTF_8);
     synchronized (this) {
       if (closed) {
         throw new IllegalStateException("report writer is closed: " + file);
@@ -86,6 +87,7 @@ public final class ReportWriter implements Closeable {
         out.getFD().sync();
       }
     }
+    return text;
   }
 
   /** Idempotent. */

@@ -31,7 +31,7 @@ final class SummaryText {
     return status == null ? "unknown" : human(status.wire());
   }
 
-  private static String human(String wire) {
+  static String human(String wire) {
     return wire.replace('_', ' ');
   }
 

@@ -38,7 +38,7 @@ class DnsRunTest {
       StringWriter err = new StringWriter();
 
       int status = Main.run(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true), "run",
-          "dns://whatsapp.test", "--controls", "none", "--no-progress", "--timeout", "2",
+          "dns://whatsapp.test", "--controls", "none", "--no-progress", "--store", "none", "--timeout", "2",
           "--resolver", "127.0.0.1:" + resolver.address().getPort(), "--doh", doh.url(),
           "--ca-file", pki.writeCaFile(dir).toString(), "--resolver-echo", "whoami.test", "-o", report.toString());
 

@@ -45,7 +45,7 @@ class InterruptedRunIT {
       Path log = dir.resolve("stderr.txt");
       Process p = new ProcessBuilder(javaBinary(), "-jar", jar.toString(), "run", listFile.toString(),
           "--controls", "none", "--no-doh", "--resolver-echo", "none", "--resolver", "127.0.0.1:" + closed,
-          "--timeout", "20", "--parallel", "10", "--no-progress", "-o", report.toString())
+          "--timeout", "20", "--parallel", "10", "--no-progress", "--store", "none", "-o", report.toString())
           .redirectErrorStream(false).redirectError(log.toFile()).redirectOutput(dir.resolve("stdout.txt").toFile())
           .start();
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);

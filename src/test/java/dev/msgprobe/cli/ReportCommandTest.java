@@ -100,7 +100,7 @@ class ReportCommandTest {
 
     assertThat(status).isZero();
     assertThat(out.toString()).isEmpty();
-    assertThat(Files.readString(page)).startsWith("<!DOCTYPE html>").contains("<h2>whatsapp: ");
+    assertThat(Files.readString(page)).startsWith("<!DOCTYPE html>").contains("<h2>whatsapp <span class=\"badge blocked\">");
   }
 
   @Test

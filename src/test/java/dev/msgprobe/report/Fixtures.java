@@ -66,7 +66,7 @@ final class Fixtures {
   }
 
   /** A minimal measurement of {@code input} with a verdict (null status means no verdict). */
-  static Measurement simple(String input, String service, Status status, Method method, String evidence) {
+  static Measurement simple(String input, String service, Status status, Method method, String... evidence) {
     Verdict verdict = status == null ? null
         : new Verdict(status, method.layer(), method, null, Confidence.HIGH, List.of(evidence));
     TestKeys keys = new TestKeys("redirect", null, null, null, null, null, null, null, null, verdict);

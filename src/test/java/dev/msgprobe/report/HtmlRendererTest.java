@@ -37,8 +37,8 @@ class HtmlRendererTest {
     assertThat(page).doesNotContain("<script", "<b>", "<y>", "<n>", "<e>", "<1>", "<c>", "<ey>", "Z&Z",
         "\"quoted\"");
     assertThat(page).contains("block page title: &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;quoted&quot;",
-        "<code>https://evil.example/?a=&lt;b&gt;&amp;c=&quot;d&quot;</code>", "<h2>x&lt;y&gt;: ",
-        "f&lt;n&gt; <span class=\"blocked\">blocked</span>", "Report: <code>r&lt;e&gt;port.jsonl</code>");
+        "<code>https://evil.example/?a=&lt;b&gt;&amp;c=&quot;d&quot;</code>", "<h2>x&lt;y&gt; <span class=\"badge blocked\">",
+        "<span>f&lt;n&gt;</span><span class=\"badge blocked\">blocked</span>", "Report: <code>r&lt;e&gt;port.jsonl</code>");
   }
 
   @Test
@@ -50,7 +50,7 @@ class HtmlRendererTest {
 
     String page = HtmlRenderer.render(summary, List.of());
 
-    assertThat(page).contains("ya.ru <span class=\"unknown\">unknown</span>").doesNotContain("onclick");
+    assertThat(page).contains("ya.ru <span class=\"badge unknown\">").doesNotContain("onclick");
   }
 
   @Test
@@ -64,12 +64,36 @@ class HtmlRendererTest {
   }
 
   @Test
-  void notReachableEndpoints_showAllTheirEvidence() {
+  void eachEndpoint_showsItsEvidence_onThePage() {
     String page = HtmlRenderer.render(Fixtures.summary(), List.of(Fixtures.blockedWeb()));
 
-    assertThat(page).contains("<h2>Not reachable: 1 of 1 endpoint</h2>",
-        "<li>ClientHello with SNI web.whatsapp.com to 157.240.1.53:443 was reset after 31 ms</li>"
-            + "<li>the same address completed a handshake with SNI example.com</li>");
+    assertThat(page).contains("<li>ClientHello with SNI web.whatsapp.com to 157.240.1.53:443 was reset after 31 ms</li>"
+        + "<li>the same address completed a handshake with SNI example.com</li>");
+  }
+
+  @Test
+  void longEvidence_isFoldedAfterItsFirstSentence() {
+    Measurement line = Fixtures.simple("https://web.whatsapp.com/", "whatsapp", Status.BLOCKED, Method.TLS_RESET,
+        "one", "two", "three");
+
+    String page = HtmlRenderer.render(Fixtures.summary(), List.of(line));
+
+    assertThat(page).contains("<td>one<details><summary>all 3 observations</summary><ul class=\"evidence\"><li>one</li>"
+        + "<li>two</li><li>three</li></ul></details></td>");
+  }
+
+  @Test
+  void endpoints_areOrderedByStatusThenName_andCardsComeFirst() {
+    Measurement b = Fixtures.simple("https://b.example/", "whatsapp", Status.REACHABLE, Method.OK, "fine");
+    Measurement a = Fixtures.simple("https://a.example/", "whatsapp", Status.REACHABLE, Method.OK, "fine");
+    Measurement z = Fixtures.simple("https://z.example/", "whatsapp", Status.BLOCKED, Method.TCP_RESET, "reset");
+
+    String page = HtmlRenderer.render(Fixtures.summary(), List.of(b, a, z));
+
+    assertThat(page.indexOf("class=\"cards\"")).isLessThan(page.indexOf("<table>"));
+    assertThat(page.indexOf("z.example")).isLessThan(page.indexOf("a.example"));
+    assertThat(page.indexOf("a.example")).isLessThan(page.indexOf("b.example"));
+    assertThat(page).contains("<dt>tcp.reset</dt><dd>the connection is reset</dd>");
   }
 
   @Test

@@ -48,6 +48,10 @@ public final class ReportLines {
     return m.withReportId(reportId).withTestStartTime(runStart).withMeasurementStartTime(start);
   }
 
+  /** {@code m} as measured from network {@code asn} in country {@code cc}. */
+  public static Measurement from(Measurement m, String asn, String cc) {
+    return m.withProbeNetwork(asn, cc, m.probeNetworkName());
+  }
 
   /** {@code m} with one more annotation. */
   public static Measurement annotated(Measurement m, String key, String value) {

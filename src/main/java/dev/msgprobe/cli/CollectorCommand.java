@@ -1,0 +1,153 @@
+package dev.msgprobe.cli;
+
+import dev.msgprobe.collector.CollectorConfig;
+import dev.msgprobe.collector.CollectorServer;
+import dev.msgprobe.collector.ServerTls;
+import dev.msgprobe.store.Store;
+import dev.msgprobe.store.StoreException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import javax.net.ssl.SSLContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code msgprobe collector --listen HOST:PORT --store URL}: accept measurements from many probes. */
+@Command(name = "collector", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
+    description = {
+        "Accept measurements from many probes in the shape of OONI's collector API (POST /report,",
+        "POST /report/ID, POST /report/ID/close), validate each one and write it to the store.",
+        "Probes send with: msgprobe run --submit URL, or msgprobe submit REPORT.jsonl --to URL."},
+    exitCodeListHeading = "%nExit status:%n",
+    exitCodeList = {"0:stopped by a signal", "2:bad usage: an address that cannot be bound, a bad file, a store that cannot be opened"})
+final class CollectorCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @ParentCommand Main main;
+  @Mixin StoreOption store = new StoreOption();
+
+  @Option(names = "--listen", required = true, paramLabel = "HOST:PORT", order = 1,
+      description = "Where to serve, e.g. 0.0.0.0:8443 or 127.0.0.1:0 (any free port).")
+  String listen;
+
+  @Option(names = "--tls-cert", paramLabel = "PEM", order = 2, description = "Serve HTTPS with this certificate chain.")
+  Path tlsCert;
+
+  @Option(names = "--tls-key", paramLabel = "PEM", order = 3, description = "The certificate's PKCS#8 private key.")
+  Path tlsKey;
+
+  @Option(names = "--tokens", paramLabel = "FILE", order = 4,
+      description = "Accept only probes with a token: one 'PROBE-NAME TOKEN' per line ('#' starts a comment).")
+  Path tokensFile;
+
+  @Option(names = "--max-inflight", paramLabel = "N", order = 5, defaultValue = "" + CollectorConfig.DEFAULT_MAX_INFLIGHT,
+      description = "Requests handled at once; more are answered 503 (default: ${DEFAULT-VALUE}).")
+  int maxInflight;
+
+  @Option(names = "--max-request-kib", paramLabel = "KIB", order = 6, defaultValue = "4096",
+      description = "Largest request body accepted; larger ones are answered 413 (default: ${DEFAULT-VALUE}).")
+  int maxRequestKib;
+
+  @Option(names = "--request-timeout", paramLabel = "SECONDS", order = 7, defaultValue = "30",
+      description = "Time to read and answer one request (default: ${DEFAULT-VALUE}).")
+  int requestTimeout;
+
+  private final CountDownLatch stopped = new CountDownLatch(1);
+
+  @Override
+  public Integer call() throws InterruptedException {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    InetSocketAddress address;
+    Map<String, String> tokens;
+    SSLContext tls = null;
+    try {
+      address = HostPort.listen(listen);
+      if ((tlsCert == null) != (tlsKey == null)) {
+        throw new IllegalArgumentException("--tls-cert and --tls-key go together");
+      }
+      if (maxInflight < 1 || maxRequestKib < 1 || requestTimeout < 1) {
+        throw new IllegalArgumentException("--max-inflight, --max-request-kib and --request-timeout must be positive");
+      }
+      tokens = tokensFile == null ? Map.of() : tokens(tokensFile);
+      if (tlsCert != null) {
+        tls = ServerTls.fromPem(tlsCert, tlsKey);
+      }
+    } catch (IllegalArgumentException | IOException e) {
+      err.println("msgprobe collector: " + e.getMessage());
+      return ExitCodes.BAD_INPUT;
+    }
+    try (Store s = store.require(StoreOption.env(main))) {
+      CollectorServer server;
+      try {
+        server = CollectorServer.start(new CollectorConfig(address, s, tokens, tls, maxInflight, maxRequestKib * 1024,
+            Duration.ofSeconds(requestTimeout)));
+      } catch (IOException e) {
+        err.println("msgprobe collector: cannot listen on " + listen + ": " + e.getMessage());
+        return ExitCodes.BAD_INPUT;
+      }
+      Thread hook = new Thread(() -> {
+        stopped.countDown();
+        server.close();
+      }, "msgprobe-collector-shutdown");
+      Runtime.getRuntime().addShutdownHook(hook);
+      out.println("msgprobe collector listening on " + server.url() + " into " + s.describe()
+          + (tokens.isEmpty() ? " (no tokens: every probe is accepted as 'anonymous')" : " (" + tokens.size() + " probe tokens)"));
+      out.flush();
+      try {
+        stopped.await();
+      } finally {
+        server.close();
+        try {
+          Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+          // the hook is running
+        }
+      }
+    } catch (StoreException e) {
+      err.println("msgprobe collector: " + e.getMessage());
+      return ExitCodes.BAD_INPUT;
+    }
+    return ExitCodes.OK;
+  }
+
+  /** Stops a running {@link #call()}, which then returns 0 (what a signal does). */
+  void stop() {
+    stopped.countDown();
+  }
+
+  /** token → probe name, from 'NAME TOKEN' lines. */
+  static Map<String, String> tokens(Path file) throws IOException {
+    Map<String, String> tokens = new HashMap<>();
+    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i).strip();
+      if (line.isEmpty() || line.startsWith("#")) {
+        continue;
+      }
+      String[] parts = line.split("\\s+");
+      if (parts.length != 2 || parts[1].length() < 16) {
+        throw new IllegalArgumentException(file + ":" + (i + 1) + ": expected 'PROBE-NAME TOKEN' with a token of 16 or more characters");
+      }
+      if (tokens.put(parts[1], parts[0]) != null) {
+        throw new IllegalArgumentException(file + ":" + (i + 1) + ": this token is given twice");
+      }
+    }
+    if (tokens.isEmpty()) {
+      throw new IllegalArgumentException(file + ": no token in it");
+    }
+    return tokens;
+  }
+}

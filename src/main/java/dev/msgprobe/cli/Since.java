@@ -1,0 +1,24 @@
+package dev.msgprobe.cli;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+/** {@code --since DATE}: {@code yyyy-MM-dd} (midnight UTC) or {@code yyyy-MM-ddTHH:mm[:ss]} (UTC). */
+final class Since implements ITypeConverter<LocalDateTime> {
+  /** {@code time} as a report's {@code yyyy-MM-dd HH:mm:ss}, which compares as text. */
+  static String ooni(LocalDateTime time) {
+    return time.format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", java.util.Locale.ROOT));
+  }
+
+  @Override
+  public LocalDateTime convert(String value) {
+    try {
+      return value.length() == 10 ? LocalDate.parse(value).atStartOfDay() : LocalDateTime.parse(value.replace(' ', 'T'));
+    } catch (DateTimeParseException e) {
+      throw new TypeConversionException("not a date: '" + value + "' (use yyyy-MM-dd or yyyy-MM-ddTHH:mm, UTC)");
+    }
+  }
+}

@@ -1,0 +1,30 @@
+package dev.msgprobe.cli;
+
+import dev.msgprobe.store.Store;
+import dev.msgprobe.store.StoreException;
+import dev.msgprobe.store.Stores;
+import java.util.Map;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/** {@code --store URL|none}, shared by the commands that read or write a store. */
+final class StoreOption {
+  @Option(names = "--store", paramLabel = "URL|none",
+      description = "The store: a SQLite file (default: the local history in $XDG_DATA_HOME/msgprobe/, else"
+          + " ~/.local/share/msgprobe/), postgresql://[USER[:PASSWORD]@]HOST[:PORT]/DB, or none.")
+  String url;
+
+  /** The store named by {@code --store} (empty for {@code none}) in environment {@code env}. */
+  Optional<Store> open(Map<String, String> env) throws StoreException {
+    return Stores.open(url, env);
+  }
+
+  /** The store named by {@code --store}; {@code none} is a StoreException, for commands that need one. */
+  Store require(Map<String, String> env) throws StoreException {
+    return open(env).orElseThrow(() -> new StoreException("--store none: this command needs a store"));
+  }
+
+  static Map<String, String> env(Main main) {
+    return main == null ? System.getenv() : main.env();
+  }
+}

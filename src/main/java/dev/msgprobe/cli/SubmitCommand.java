@@ -1,0 +1,105 @@
+package dev.msgprobe.cli;
+
+import dev.msgprobe.collector.Acknowledgements;
+import dev.msgprobe.collector.CollectorClient;
+import dev.msgprobe.collector.CollectorException;
+import dev.msgprobe.collector.Submission;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code msgprobe submit REPORT.jsonl --to URL}: send what a collector has not acknowledged yet. */
+@Command(name = "submit", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
+    description = {
+        "Send a report's measurements to a collector, skipping those it acknowledged before",
+        "(remembered in REPORT.jsonl.submitted); the collector stores a measurement once however often it is sent."},
+    exitCodeListHeading = "%nExit status:%n",
+    exitCodeList = {"0:every measurement is with the collector", "1:the collector could not be reached or refused some (see stderr)",
+        "2:bad usage or bad input"})
+final class SubmitCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(paramLabel = "REPORT", arity = "1", description = "A JSONL report written by msgprobe run.")
+  Path report;
+
+  @Option(names = "--to", required = true, paramLabel = "URL", order = 1, description = "The collector, e.g. https://collector.example:8443")
+  String to;
+
+  @Option(names = "--token-file", paramLabel = "FILE", order = 2, description = "A file holding this probe's bearer token.")
+  Path tokenFile;
+
+  @Option(names = "--timeout", paramLabel = "SECONDS", order = 3, defaultValue = "30",
+      description = "Limit for each request (default: ${DEFAULT-VALUE}).")
+  int timeout;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (!to.startsWith("http://") && !to.startsWith("https://")) {
+      err.println("msgprobe submit: --to: not an http(s) URL: " + to);
+      return ExitCodes.BAD_INPUT;
+    }
+    List<String> lines;
+    String token = null;
+    Path reading = report;
+    try {
+      lines = Files.readAllLines(report, StandardCharsets.UTF_8);
+      if (tokenFile != null) {
+        reading = tokenFile;
+        token = Files.readString(tokenFile, StandardCharsets.UTF_8).strip();
+      }
+    } catch (IOException e) {
+      err.println("msgprobe submit: cannot read " + reading + ": " + e.getMessage());
+      return ExitCodes.BAD_INPUT;
+    }
+    CollectorClient client = new CollectorClient(to, token, Duration.ofSeconds(Math.max(1, timeout)));
+    Submission submission;
+    try {
+      submission = new Submission(client, Acknowledgements.of(report, client.url()));
+    } catch (IOException e) {
+      err.println("msgprobe submit: " + Acknowledgements.sidecar(report) + ": " + e.getMessage());
+      return ExitCodes.BAD_INPUT;
+    }
+    int lineNumber = 0;
+    String stopped = null;
+    for (String line : lines) {
+      lineNumber++;
+      if (line.isBlank()) {
+        continue;
+      }
+      try {
+        submission.send(line);
+      } catch (IOException e) {
+        err.println("msgprobe submit: " + report + ":" + lineNumber + ": " + e.getMessage());
+        return ExitCodes.BAD_INPUT;
+      } catch (CollectorException e) {
+        stopped = e.getMessage();
+        break;
+      }
+    }
+    if (stopped == null) {
+      submission.closeReports();
+    }
+    Submission.Outcome o = submission.outcome();
+    o.refused().forEach(r -> err.println("msgprobe submit: refused: " + r));
+    out.printf("%s: %d sent, %d acknowledged before, %d refused%n", report, o.sent(), o.already(), o.refused().size());
+    out.flush();
+    if (stopped != null) {
+      err.println("msgprobe submit: stopped: " + stopped + "; run the same command again later to send the rest");
+      err.flush();
+      return ExitCodes.FAIL_ON_MATCHED;
+    }
+    return o.refused().isEmpty() ? ExitCodes.OK : ExitCodes.FAIL_ON_MATCHED;
+  }
+}

@@ -1,0 +1,93 @@
+package dev.msgprobe.history;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** The history as a plain-text table or as Markdown. */
+public final class HistoryText {
+  private HistoryText() {}
+
+  /** One row per run, one column per service ({@code status (method)}), then the changes. */
+  public static String table(History h) {
+    StringBuilder out = new StringBuilder();
+    out.append(heading(h)).append("\n\n");
+    if (h.runs().isEmpty()) {
+      return out.toString();
+    }
+    List<String> header = new ArrayList<>(List.of("started (UTC)", "network"));
+    Set<String> services = h.services();
+    header.addAll(services);
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(header);
+    for (Run r : h.runs()) {
+      List<String> row = new ArrayList<>(List.of(r.started(), r.probeAsn() + " " + r.probeCc()));
+      for (String s : services) {
+        ServiceRun sr = r.services().get(s);
+        row.add(sr == null ? "-" : cell(sr.state()));
+      }
+      rows.add(row);
+    }
+    int[] widths = new int[header.size()];
+    for (List<String> row : rows) {
+      for (int i = 0; i < row.size(); i++) {
+        widths[i] = Math.max(widths[i], row.get(i).length());
+      }
+    }
+    for (List<String> row : rows) {
+      StringBuilder line = new StringBuilder();
+      for (int i = 0; i < row.size(); i++) {
+        line.append(i == 0 ? "" : "  ").append(pad(row.get(i), widths[i]));
+      }
+      out.append(line.toString().stripTrailing()).append('\n');
+    }
+    out.append('\n').append(changesTitle(h)).append('\n');
+    h.changes().forEach(c -> out.append("  ").append(c.text()).append('\n'));
+    return out.toString();
+  }
+
+  public static String markdown(History h) {
+    StringBuilder out = new StringBuilder("# msgprobe history\n\n").append(heading(h)).append("\n\n");
+    if (h.runs().isEmpty()) {
+      return out.toString();
+    }
+    Set<String> services = h.services();
+    out.append("| started (UTC) | network |");
+    services.forEach(s -> out.append(' ').append(s).append(" |"));
+    out.append("\n|---|---|");
+    services.forEach(s -> out.append("---|"));
+    out.append('\n');
+    for (Run r : h.runs()) {
+      out.append("| ").append(r.started()).append(" | ").append(r.probeAsn()).append(' ').append(r.probeCc()).append(" |");
+      for (String s : services) {
+        ServiceRun sr = r.services().get(s);
+        out.append(' ').append(sr == null ? "–" : cell(sr.state())).append(" |");
+      }
+      out.append('\n');
+    }
+    out.append("\n## ").append(changesTitle(h)).append("\n\n");
+    h.changes().forEach(c -> out.append("- ").append(c.text()).append('\n'));
+    return out.toString();
+  }
+
+  static String heading(History h) {
+    if (h.runs().isEmpty()) {
+      return "No runs recorded in " + h.store() + " (msgprobe run records each run; msgprobe import adds old reports).";
+    }
+    return h.runs().size() + (h.runs().size() == 1 ? " run" : " runs") + " from " + h.runs().get(0).started()
+        + " to " + h.runs().get(h.runs().size() - 1).started() + " UTC, in " + h.store();
+  }
+
+  static String changesTitle(History h) {
+    return h.changes().isEmpty() ? "No changes between consecutive runs."
+        : "Changes (" + h.changes().size() + "):";
+  }
+
+  static String cell(State s) {
+    return s.method() == null ? s.status() : s.status() + " (" + s.method() + ")";
+  }
+
+  private static String pad(String s, int width) {
+    return s + " ".repeat(Math.max(0, width - s.length()));
+  }
+}
