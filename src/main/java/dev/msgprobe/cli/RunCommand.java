@@ -3,6 +3,7 @@ package dev.msgprobe.cli;
 import dev.msgprobe.engine.RunConfig;
 import dev.msgprobe.engine.RunJob;
 import dev.msgprobe.engine.RunJob.Outcome;
+import dev.msgprobe.model.TransferMode;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -115,8 +116,13 @@ final class RunCommand implements Callable<Integer> {
   String resolverEcho;
 
   @Option(names = "--transfer-kib", paramLabel = "KIB", order = 16, defaultValue = "128",
-      description = "Size of the throughput/stall transfer for endpoints marked for it (default: ${DEFAULT-VALUE}).")
+      description = "Size of each freeze/throttle transfer; uploads move at least 64 (default: ${DEFAULT-VALUE}).")
   int transferKib;
+
+  @Option(names = "--transfer", paramLabel = "all|marked|none", order = 17, defaultValue = "all",
+      description = "Which endpoints get a freeze/throttle transfer: every one that carries data (http, https, wss),"
+          + " only those marked 'throughput' in their list, or none (default: ${DEFAULT-VALUE}).")
+  String transfer;
 
   @Override
   public Integer call() {
@@ -140,7 +146,8 @@ final class RunCommand implements Callable<Integer> {
         caFile, decoySni, Duration.ofMillis(Math.round(timeoutSeconds * 1000)), parallel, json,
         new LinkedHashSet<>(failOn.stream().map(s -> s.strip().toLowerCase(Locale.ROOT)).toList()), resume,
         !noProgress && !quiet, quiet, controlsPath(),
-        "none".equalsIgnoreCase(resolverEcho) ? null : resolverEcho, transferKib * 1024L, control, controlTokenFile);
+        "none".equalsIgnoreCase(resolverEcho) ? null : resolverEcho, transferKib * 1024L,
+        TransferMode.parse(transfer), control, controlTokenFile);
     RunJob job = new RunJob(config, cmd.getOut(), cmd.getErr(), Terminal.colourStdout(), Terminal.liveStderr());
     Thread hook = new Thread(() -> job.interruptAndWait(Duration.ofSeconds(20)), "msgprobe-interrupt");
     boolean hooked = installHook(hook);
@@ -172,6 +179,11 @@ final class RunCommand implements Callable<Integer> {
     }
     if (transferKib < 16 || transferKib > 65536) {
       return "--transfer-kib must be between 16 and 65536, got " + transferKib;
+    }
+    try {
+      TransferMode.parse(transfer);
+    } catch (IllegalArgumentException e) {
+      return "--transfer: " + e.getMessage();
     }
     for (String s : failOn) {
       if (!SERVICE_STATUSES.contains(s.strip().toLowerCase(Locale.ROOT))) {

@@ -112,7 +112,7 @@ public final class RunJob {
     }
     MeasureConfig measureConfig = new MeasureConfig(resolver, config.dohUrls(), config.caFile(), config.decoySni(),
         config.timeout(), Duration.ofMillis(Math.min(1000, config.timeout().toMillis() / 4)), 64 * 1024,
-        config.transferBytes(), config.resolverEchoName(), 10);
+        config.transferBytes(), config.resolverEchoName(), 10, config.transfers());
     wiring.prepareMeasurement(measureConfig, config.controlUrl(), config.controlTokenFile());
 
     int skipped = 0;

@@ -149,8 +149,10 @@ class RunCommandTest {
     assertThat(run("--controls", "none", "--fail-on", "sometimes", "whatsapp")).isEqualTo(2);
     assertThat(run("--controls", "none", "--resolver", "dns.example", "whatsapp")).isEqualTo(2);
     assertThat(run("--controls", "none", "--resume", "whatsapp")).isEqualTo(2);
+    assertThat(run("--controls", "none", "--transfer", "some", "whatsapp")).isEqualTo(2);
     assertThat(run("--no-such-flag")).isEqualTo(2);
-    assertThat(err.toString()).contains("--parallel").contains("--fail-on").contains("--resolver").contains("--resume");
+    assertThat(err.toString()).contains("--parallel").contains("--fail-on").contains("--resolver").contains("--resume")
+        .contains("--transfer: unknown transfer mode 'some' (use all, marked or none)");
   }
 
   @Test

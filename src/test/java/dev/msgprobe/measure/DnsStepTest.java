@@ -1,5 +1,6 @@
 package dev.msgprobe.measure;
 
+import dev.msgprobe.model.TransferMode;
 import static dev.msgprobe.testing.FakeDnsBehaviour.answer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -223,7 +224,7 @@ class DnsStepTest {
   void resolverEcho_fromTheRunConfiguration_isTaggedAndOnlyWhenConfigured() {
     Trace trace = new Trace();
     MeasureConfig config = new MeasureConfig(resolver.address(), List.of(doh.url()), null, "decoy.example",
-        TIMEOUT, Duration.ZERO, 1024, 65_536, "whoami.echo.test", 3);
+        TIMEOUT, Duration.ZERO, 1024, 65_536, "whoami.echo.test", 3, TransferMode.MARKED);
 
     DnsQuery echo = new DnsStep(config, trust).resolverEcho(trace);
 
