@@ -93,10 +93,11 @@ class ArchitectureTest {
 
   @Test
   void jacksonMappersOnlyInReportAndTheTestHelperWireFormat() {
-    noClasses().that().resideOutsideOfPackages(ROOT + ".report..", ROOT + ".helper..", ROOT + ".measure..")
+    noClasses().that().resideOutsideOfPackages(ROOT + ".report..", ROOT + ".helper..", ROOT + ".measure..",
+            ROOT + ".net..")
         .should().dependOnClassesThat()
         .resideInAnyPackage("com.fasterxml.jackson.databind..", "com.fasterxml.jackson.core..")
-        .because("reports are serialised in report; measure and helper only speak the test-helper JSON")
+        .because("reports are serialised in report; net, measure and helper only speak the test-helper JSON")
         .check(classes);
   }
 
@@ -125,8 +126,9 @@ class ArchitectureTest {
     noClasses().that().resideInAPackage(ROOT + ".analysis..")
         .should().dependOnClassesThat(resideInAnyPackage(ROOT + ".net..")
             .and(not(equivalentTo(dev.msgprobe.net.Bogons.class)))
-            .and(not(equivalentTo(dev.msgprobe.net.IpLiterals.class))))
-        .because("analysis may share net's bogon table and IP-literal parsing, which open nothing")
+            .and(not(equivalentTo(dev.msgprobe.net.IpLiterals.class)))
+            .and(not(equivalentTo(dev.msgprobe.net.IpEndpoint.class))))
+        .because("analysis may share net's bogon table and address parsing, which open nothing")
         .check(classes);
   }
 

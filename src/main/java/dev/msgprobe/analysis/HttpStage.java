@@ -8,6 +8,7 @@ import dev.msgprobe.model.HttpTransaction;
 import dev.msgprobe.model.Method;
 import dev.msgprobe.model.Status;
 import dev.msgprobe.model.Verdict;
+import dev.msgprobe.net.IpEndpoint;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,9 +28,9 @@ import java.util.stream.Stream;
 final class HttpStage {
   private HttpStage() {}
 
-  static Verdict judge(Endpoint e, Observations o, Fingerprints fp, Progress p) {
-    List<HttpTransaction> main = o.requests(Step.MAIN);
-    List<HttpTransaction> retries = o.requests(Step.RETRY);
+  static Verdict judge(Endpoint e, Observations o, Fingerprints fp, PathEvidence p) {
+    List<HttpTransaction> main = o.requests(AttemptRole.MAIN);
+    List<HttpTransaction> retries = o.requests(AttemptRole.RETRY);
     if (main.isEmpty()) {
       return Verdicts.incomplete("an HTTP request to " + e.url());
     }
@@ -48,7 +49,7 @@ final class HttpStage {
       return null;
     }
     String f = last.failure();
-    if (Net.isInterrupted(f)) {
+    if (FailureKinds.isInterrupted(f)) {
       return Verdicts.interrupted("the HTTP request to " + url(last));
     }
     List<String> ev = new ArrayList<>();
@@ -61,14 +62,14 @@ final class HttpStage {
       ev.set(0, stalledText(last) + (retry == null ? "" : ", and on retry " + retry.failure()));
       ev.add("the handshake and the response headers went through, so the host is alive");
       v = Verdicts.of(Status.BLOCKED, Method.TCP_STALL, Confidence.MEDIUM, ev);
-    } else if (f == null || !Net.isInterruption(f)) {
+    } else if (f == null || !FailureKinds.isInterruption(f)) {
       ev.add((f == null ? "no response" : f) + " is not an interruption by the network; it cannot be attributed");
-      v = Verdicts.of(Status.INCONCLUSIVE, Net.httpMethod(f), Confidence.LOW, ev);
+      v = Verdicts.of(Status.INCONCLUSIVE, FailureMethods.http(f), Confidence.LOW, ev);
     } else {
       boolean refused = Failures.CONNECTION_REFUSED.equals(f) || Failures.HOST_UNREACHABLE.equals(f);
-      v = Verdicts.of(Status.BLOCKED, refused ? Method.TCP_REFUSED : Net.httpMethod(f), Confidence.MEDIUM, ev);
+      v = Verdicts.of(Status.BLOCKED, refused ? Method.TCP_REFUSED : FailureMethods.http(f), Confidence.MEDIUM, ev);
     }
-    List<String> control = o.requests(Step.CONTROL).stream().map(r -> answered(r) ? null : r.failure()).toList();
+    List<String> control = o.requests(AttemptRole.CONTROL).stream().map(r -> answered(r) ? null : r.failure()).toList();
     return ControlCheck.apply(v, f, control, "HTTP request");
   }
 
@@ -96,13 +97,13 @@ final class HttpStage {
 
   private static String stalledText(HttpTransaction r) {
     return request(r) + " got HTTP " + r.response().code() + " and " + bodyBytes(r) + " bytes of its body, then "
-        + "nothing until " + r.failure() + " " + Net.ms(r.t0(), r.t()) + " ms in, with no reset or close: "
+        + "nothing until " + r.failure() + " " + Elapsed.ms(r.t0(), r.t()) + " ms in, with no reset or close: "
         + "the connection froze";
   }
 
   /** True when the server sent an HTTP response that was not cut by an interruption. */
   static boolean answered(HttpTransaction r) {
-    return r.response() != null && r.response().code() > 0 && (r.failure() == null || !Net.isInterruption(r.failure()));
+    return r.response() != null && r.response().code() > 0 && (r.failure() == null || !FailureKinds.isInterruption(r.failure()));
   }
 
   private static Verdict blockPage(List<HttpTransaction> requests, Fingerprints fp) {
@@ -113,7 +114,7 @@ final class HttpStage {
             request(r) + " was answered with HTTP " + r.response().code() + ", a known block page: "
                 + page.get().describe() + " (" + page.get().id() + ", " + page.get().owner() + ")"));
       }
-      Optional<Fingerprints.AddressFingerprint> stub = fp.sinkhole(Net.ipOf(r.address()));
+      Optional<Fingerprints.AddressFingerprint> stub = fp.sinkhole(IpEndpoint.ipOf(r.address()));
       if (stub.isPresent() && r.response() != null && r.response().code() > 0) {
         return Verdicts.of(Status.BLOCKED, Method.HTTP_BLOCKPAGE, Confidence.HIGH, List.of(
             request(r) + " was answered with HTTP " + r.response().code() + " by " + r.address()
@@ -124,7 +125,7 @@ final class HttpStage {
   }
 
   private static Verdict diff(Endpoint e, Observations o, HttpTransaction last) {
-    List<HttpTransaction> control = o.requests(Step.CONTROL).stream().filter(HttpStage::answered).toList();
+    List<HttpTransaction> control = o.requests(AttemptRole.CONTROL).stream().filter(HttpStage::answered).toList();
     if (control.isEmpty() || !"http".equals(e.scheme().toLowerCase(Locale.ROOT)) || last.failure() != null) {
       return null;
     }
@@ -156,7 +157,7 @@ final class HttpStage {
   }
 
   private static String failedText(HttpTransaction r) {
-    long ms = Net.ms(r.t0(), r.t());
+    long ms = Elapsed.ms(r.t0(), r.t());
     return request(r) + " failed with " + r.failure() + " after " + ms + " ms"
         + (r.response() != null && r.response().code() > 0 ? ", once HTTP " + r.response().code() + " had begun" : "");
   }

@@ -44,18 +44,18 @@ public final class NetworkContexts {
   /** Whether a control's main path worked. */
   public static boolean works(TestKeys keys) {
     Observations o = new Observations(keys, "");
-    if (o.requests(Step.MAIN).stream().anyMatch(HttpStage::answered)
-        || o.requests(Step.RETRY).stream().anyMatch(HttpStage::answered)) {
+    if (o.requests(AttemptRole.MAIN).stream().anyMatch(HttpStage::answered)
+        || o.requests(AttemptRole.RETRY).stream().anyMatch(HttpStage::answered)) {
       return true;
     }
-    boolean tlsWorked = o.handshakes(Step.MAIN).stream().anyMatch(h -> h.failure() == null)
-        || o.handshakes(Step.RETRY).stream().anyMatch(h -> h.failure() == null);
+    boolean tlsWorked = o.handshakes(AttemptRole.MAIN).stream().anyMatch(h -> h.failure() == null)
+        || o.handshakes(AttemptRole.RETRY).stream().anyMatch(h -> h.failure() == null);
     if (tlsWorked) {
       return true;
     }
     boolean beyondTcp = !keys.tlsHandshakes().isEmpty() || !keys.requests().isEmpty();
-    return !beyondTcp && (o.connects(Step.MAIN).stream().anyMatch(c -> c.failure() == null)
-        || o.connects(Step.RETRY).stream().anyMatch(c -> c.failure() == null));
+    return !beyondTcp && (o.connects(AttemptRole.MAIN).stream().anyMatch(c -> c.failure() == null)
+        || o.connects(AttemptRole.RETRY).stream().anyMatch(c -> c.failure() == null));
   }
 
   private record Control(String function, TestKeys keys) {}

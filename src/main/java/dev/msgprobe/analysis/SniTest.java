@@ -22,12 +22,12 @@ record SniTest(Boolean filtering, List<String> evidence) {
       if (d.failure() == null || Failures.isCertificateError(d.failure())) {
         String answered = d.failure() == null ? "completed a handshake" : "answered a handshake (" + d.failure() + ")";
         return new SniTest(true, List.of("the same address " + answered + " with " + sni(d) + " in "
-            + Net.ms(d.t0(), d.t()) + " ms: the filter is keyed on the SNI"));
+            + Elapsed.ms(d.t0(), d.t()) + " ms: the filter is keyed on the SNI"));
       }
     }
     TlsHandshake d = used.get(0);
     return new SniTest(false, List.of("the same address also failed with " + sni(d) + " (" + d.failure() + " after "
-        + Net.ms(d.t0(), d.t()) + " ms): the block does not depend on the SNI, more likely on the address"));
+        + Elapsed.ms(d.t0(), d.t()) + " ms): the block does not depend on the SNI, more likely on the address"));
   }
 
   /** {@code SNI name}, or {@code no SNI}. */

@@ -2,6 +2,7 @@ package dev.msgprobe.cli;
 
 import dev.msgprobe.helper.ControlServer;
 import dev.msgprobe.helper.HelperConfig;
+import dev.msgprobe.net.ResolvConf;
 import dev.msgprobe.net.Trust;
 import java.io.IOException;
 import java.io.PrintWriter;

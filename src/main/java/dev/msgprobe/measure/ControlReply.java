@@ -1,5 +1,6 @@
 package dev.msgprobe.measure;
 
+import dev.msgprobe.net.ControlJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -16,7 +17,7 @@ import java.util.TreeMap;
  */
 record ControlReply(Dns dns, Map<String, Tcp> tcpConnect, Map<String, Tls> tlsHandshake, Http http,
     Map<String, Long> asns) {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = ControlJson.MAPPER;
 
   /** {@code dns}: the helper's addresses for the URL's host, or its failure. */
   record Dns(String failure, List<String> addrs) {}

@@ -1,17 +1,18 @@
 package dev.msgprobe.measure;
 
-import dev.msgprobe.model.TransferMode;
 import dev.msgprobe.model.Endpoint;
 import dev.msgprobe.model.Tags;
 import dev.msgprobe.model.Transfer;
-import dev.msgprobe.net.HttpFetcher;
+import dev.msgprobe.model.TransferMode;
 import dev.msgprobe.net.HttpFetcher.HttpFetch;
+import dev.msgprobe.net.HttpFetcher;
+import dev.msgprobe.net.IpEndpoint;
 import dev.msgprobe.net.IpLiterals;
 import dev.msgprobe.net.Sockets;
-import dev.msgprobe.net.TcpDialer;
 import dev.msgprobe.net.TcpDialer.Dialed;
-import dev.msgprobe.net.TlsHandshaker;
+import dev.msgprobe.net.TcpDialer;
 import dev.msgprobe.net.TlsHandshaker.Secured;
+import dev.msgprobe.net.TlsHandshaker;
 import dev.msgprobe.net.TransferProbe;
 import dev.msgprobe.net.Trust;
 import dev.msgprobe.net.WebSocketUpgrader;
@@ -107,7 +108,7 @@ final class Steps {
   Connection secure(Endpoint e, List<String> alpn, Trace trace) {
     String sni = serverName(e);
     Handshake main = reach(e, trace, (tcp, into) -> tcp == null ? null : new Handshake(tcp,
-        handshaker.handshake(tcp.socket(), IpLiterals.hostPort(tcp.target().ip(), e.port()), sni, e.host(), alpn, into,
+        handshaker.handshake(tcp.socket(), IpEndpoint.join(tcp.target().ip(), e.port()), sni, e.host(), alpn, into,
             tcp.transactionId(), tcp.target().tags())));
     if (main == null) {
       return null;
@@ -303,7 +304,7 @@ final class Steps {
    */
   private Transfer transfer(Endpoint e, Target target, boolean upload, Trace trace) {
     List<String> tags = target.tagsWith(Tags.THROUGHPUT);
-    String address = IpLiterals.hostPort(target.ip(), e.port());
+    String address = IpEndpoint.join(target.ip(), e.port());
     String sni = e.usesTls() ? serverName(e) : null;
     long size = upload ? uploadBytes() : config.transferBytes();
     long transactionId = trace.newTransaction();
@@ -345,7 +346,7 @@ final class Steps {
     if (!dialed.connected()) {
       return null;
     }
-    Secured secured = handshaker.handshake(dialed.socket(), IpLiterals.hostPort(target.ip(), port), sni, verifyName,
+    Secured secured = handshaker.handshake(dialed.socket(), IpEndpoint.join(target.ip(), port), sni, verifyName,
         alpn, trace, transactionId, tags);
     return secured.ok() ? new Connection(secured.socket(), target, transactionId) : null;
   }
@@ -394,6 +395,6 @@ final class Steps {
 
   private static String hostHeader(Endpoint e) {
     int defaultPort = e.usesTls() ? 443 : 80;
-    return e.port() == defaultPort ? (e.host().indexOf(':') >= 0 ? "[" + e.host() + "]" : e.host()) : e.authority();
+    return e.port() == defaultPort ? IpEndpoint.bracketed(e.host()) : e.authority();
   }
 }

@@ -1,6 +1,5 @@
 package dev.msgprobe.measure;
 
-import dev.msgprobe.model.TransferMode;
 import static dev.msgprobe.testing.FakeDnsBehaviour.answer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -10,6 +9,7 @@ import dev.msgprobe.model.DnsQuery;
 import dev.msgprobe.model.Failures;
 import dev.msgprobe.model.NetworkEvent;
 import dev.msgprobe.model.TestKeys;
+import dev.msgprobe.model.TransferMode;
 import dev.msgprobe.net.DnsOverHttps;
 import dev.msgprobe.net.DnsTcpTransport;
 import dev.msgprobe.net.DnsUdpTransport;

@@ -1,8 +1,8 @@
 package dev.msgprobe.measure;
 
-import dev.msgprobe.model.TransferMode;
 import dev.msgprobe.model.Endpoint;
 import dev.msgprobe.model.TestKeys;
+import dev.msgprobe.model.TransferMode;
 import dev.msgprobe.net.Trust;
 import dev.msgprobe.testing.LoopbackServer;
 import dev.msgprobe.testing.StubResolver;

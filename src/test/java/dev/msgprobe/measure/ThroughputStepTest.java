@@ -1,6 +1,5 @@
 package dev.msgprobe.measure;
 
-import dev.msgprobe.model.TransferMode;
 import static dev.msgprobe.measure.MeasurerFixture.CA;
 import static dev.msgprobe.measure.MeasurerFixture.HOST;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,6 +9,7 @@ import dev.msgprobe.model.TcpConnect;
 import dev.msgprobe.model.TestKeys;
 import dev.msgprobe.model.TlsHandshake;
 import dev.msgprobe.model.Transfer;
+import dev.msgprobe.model.TransferMode;
 import dev.msgprobe.testing.ClientHello;
 import dev.msgprobe.testing.Handlers;
 import dev.msgprobe.testing.LoopbackServer;
@@ -74,7 +74,7 @@ class ThroughputStepTest {
       assertThat(keys.transfers().get(0)).satisfies(t -> {
         assertThat(t.failure()).isNull();
         assertThat(t.stalled()).isFalse();
-        assertThat(t.goodputKbps()).isBetween(60.0, 160.0);
+        assertThat(t.goodputKbps()).isPositive(); // the figure itself: TransferFiguresTest, in virtual time
         assertThat(t.serverName()).isNull();
       });
     }
