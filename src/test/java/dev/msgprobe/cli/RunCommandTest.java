@@ -93,6 +93,23 @@ class RunCommandTest {
   }
 
   @Test
+  void defaultTransferAll_uploadsToAnUnmarkedHttpEndpoint_andTransferNoneDoesNot() throws IOException {
+    try (LoopbackServer web = LoopbackServer.start(Handlers.readBodyThenOk())) {
+      String url = "http://127.0.0.1:" + web.port() + "/";
+      Path all = dir.resolve("all.jsonl");
+      Path none = dir.resolve("none.jsonl");
+
+      assertThat(run("--controls", "none", "-o", all.toString(), url)).as(err.toString()).isEqualTo(0);
+      assertThat(run("--controls", "none", "--transfer", "none", "-o", none.toString(), url)).as(err.toString())
+          .isEqualTo(0);
+
+      assertThat(lines(all).get(0).at("/test_keys/x_transfers")).singleElement()
+          .satisfies(t -> assertThat(t.get("direction").asText()).isEqualTo("upload"));
+      assertThat(lines(none).get(0).at("/test_keys/x_transfers")).isEmpty();
+    }
+  }
+
+  @Test
   void everyControlFailing_makesEndpointsInconclusive_exit3() throws IOException {
     Path report = dir.resolve("offline.jsonl");
     Path ctl = controls("https://127.0.0.1:" + closed + "/,domestic", "https://127.0.0.1:" + closed2 + "/,foreign");
