@@ -1,6 +1,6 @@
 package dev.msgprobe.analysis;
 
-import dev.msgprobe.net.IpEndpoint;
+import dev.msgprobe.model.Body;
 import dev.msgprobe.model.Confidence;
 import dev.msgprobe.model.Endpoint;
 import dev.msgprobe.model.Scheme;
@@ -9,6 +9,8 @@ import dev.msgprobe.model.HttpTransaction;
 import dev.msgprobe.model.Method;
 import dev.msgprobe.model.Status;
 import dev.msgprobe.model.Verdict;
+import dev.msgprobe.net.IpEndpoint;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,7 +21,9 @@ import java.util.stream.Stream;
  * address, is {@code http.blockpage}. Any other HTTP response counts as reachable, whatever its status
  * (OONI ignores status codes; a WebSocket endpoint that answers without upgrading has still answered).
  * A request interrupted after the connection was made is {@code http.reset}, {@code http.timeout} or
- * {@code http.eof}. {@code http.diff} needs a control response and a cleartext endpoint.
+ * {@code http.eof}, except that a response which stopped after a few kilobytes of body, with no reset
+ * or close, is {@code tcp.stall} (the freeze, wherever it happens). {@code http.diff} needs a control
+ * response and a cleartext endpoint.
  */
 final class HttpStage {
   private HttpStage() {}
@@ -54,7 +58,11 @@ final class HttpStage {
       ev.add("the failing request is hop " + main.size() + " of a redirect chain");
     }
     Verdict v;
-    if (f == null || !FailureKinds.isInterruption(f)) {
+    if (stalledMidBody(last) && (retry == null || stalledMidBody(retry) || !answered(retry))) {
+      ev.set(0, stalledText(last) + (retry == null ? "" : ", and on retry " + retry.failure()));
+      ev.add("the handshake and the response headers went through, so the host is alive");
+      v = Verdicts.of(Status.BLOCKED, Method.TCP_STALL, Confidence.MEDIUM, ev);
+    } else if (f == null || !FailureKinds.isInterruption(f)) {
       ev.add((f == null ? "no response" : f) + " is not an interruption by the network; it cannot be attributed");
       v = Verdicts.of(Status.INCONCLUSIVE, FailureMethods.http(f), Confidence.LOW, ev);
     } else {
@@ -63,6 +71,34 @@ final class HttpStage {
     }
     List<String> control = o.requests(AttemptRole.CONTROL).stream().map(r -> answered(r) ? null : r.failure()).toList();
     return ControlCheck.apply(v, f, control, "HTTP request");
+  }
+
+  /**
+   * True when the response began (status line and headers, then {@link Thresholds#STALL_MIN_BYTES} to
+   * {@link Thresholds#STALL_MAX_BYTES} bytes of body) and then nothing came until the timeout, with no
+   * reset or close: the "16 KB" freeze seen on an ordinary page fetch, not only in a transfer.
+   */
+  static boolean stalledMidBody(HttpTransaction r) {
+    if (!Failures.isTimeout(r.failure()) || r.response() == null || r.response().code() <= 0
+        || r.response().bodyIsTruncated()) {
+      return false;
+    }
+    long body = bodyBytes(r);
+    return body >= Thresholds.STALL_MIN_BYTES && body <= Thresholds.STALL_MAX_BYTES;
+  }
+
+  private static long bodyBytes(HttpTransaction r) {
+    Body b = r.response().body();
+    if (b == null) {
+      return 0;
+    }
+    return b.text() != null ? b.text().getBytes(StandardCharsets.UTF_8).length : b.binary().bytes().length;
+  }
+
+  private static String stalledText(HttpTransaction r) {
+    return request(r) + " got HTTP " + r.response().code() + " and " + bodyBytes(r) + " bytes of its body, then "
+        + "nothing until " + r.failure() + " " + Elapsed.ms(r.t0(), r.t()) + " ms in, with no reset or close: "
+        + "the connection froze";
   }
 
   /** True when the server sent an HTTP response that was not cut by an interruption. */

@@ -1,10 +1,11 @@
 package dev.msgprobe.cli;
 
 import dev.msgprobe.engine.RunConfig;
-import dev.msgprobe.engine.RunJob;
 import dev.msgprobe.engine.RunJob.Outcome;
 import dev.msgprobe.model.ServiceStatus;
 import dev.msgprobe.lists.HostNames;
+import dev.msgprobe.engine.RunJob;
+import dev.msgprobe.model.TransferMode;
 import dev.msgprobe.net.ResolvConf;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -15,7 +16,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -23,6 +23,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** {@code msgprobe run}: measure endpoints, write a report, print a summary. */
 @Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false, usageHelpAutoWidth = true,
@@ -122,8 +123,13 @@ final class RunCommand implements Callable<Integer> {
   String resolverEcho;
 
   @Option(names = "--transfer-kib", paramLabel = "KIB", order = 16, defaultValue = "128",
-      description = "Size of the throughput/stall transfer for endpoints marked for it (default: ${DEFAULT-VALUE}).")
+      description = "Size of each freeze/throttle transfer; uploads move at least 64 (default: ${DEFAULT-VALUE}).")
   int transferKib;
+
+  @Option(names = "--transfer", paramLabel = "all|marked|none", order = 17, defaultValue = "all",
+      description = "Which endpoints get a freeze/throttle transfer: every one that carries data (http, https, wss),"
+          + " only those marked 'throughput' in their list, or none (default: ${DEFAULT-VALUE}).")
+  String transfer;
 
   @Mixin StoreOption store = new StoreOption();
 
@@ -171,6 +177,7 @@ final class RunCommand implements Callable<Integer> {
         .controls(controlsPath())
         .resolverEchoName("none".equalsIgnoreCase(resolverEcho) ? null : resolverEcho)
         .transferBytes(transferKib * 1024L)
+        .transfers(TransferMode.parse(transfer))
         .controlUrl(control)
         .controlTokenFile(controlTokenFile)
         .build();
@@ -221,6 +228,11 @@ final class RunCommand implements Callable<Integer> {
     }
     if (transferKib < 16 || transferKib > 65536) {
       return "--transfer-kib must be between 16 and 65536, got " + transferKib;
+    }
+    try {
+      TransferMode.parse(transfer);
+    } catch (IllegalArgumentException e) {
+      return "--transfer: " + e.getMessage();
     }
     for (String s : failOn) {
       if (ServiceStatus.fromWire(s.strip().toLowerCase(Locale.ROOT)) == null) {

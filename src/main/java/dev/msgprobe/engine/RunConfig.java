@@ -1,5 +1,6 @@
 package dev.msgprobe.engine;
 
+import dev.msgprobe.model.TransferMode;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,7 +10,8 @@ import java.util.Set;
 /**
  * Everything a {@code msgprobe run} needs, as parsed from the command line. {@code controls} is a
  * list file, or null for the built-in controls, or {@link #NO_CONTROLS}; {@code resolverEchoName} null
- * skips the resolver-echo lookup; {@code controlUrl} null means no control vantage; {@code resolver} is the resolver under test; {@code failOn} holds service statuses.
+ * skips the resolver-echo lookup; {@code controlUrl} null means no control vantage; {@code resolver} is the resolver under test; {@code failOn} holds service statuses;
+ * {@code transfers} picks the endpoints that get a freeze/throttle transfer of {@code transferBytes}.
  */
 public record RunConfig(
     List<String> targets,
@@ -28,6 +30,7 @@ public record RunConfig(
     Path controls,
     String resolverEchoName,
     long transferBytes,
+    TransferMode transfers,
     String controlUrl,
     Path controlTokenFile) {
 
@@ -66,6 +69,7 @@ public record RunConfig(
     private Path controls;
     private String resolverEchoName;
     private long transferBytes;
+    private TransferMode transfers = TransferMode.ALL;
     private String controlUrl;
     private Path controlTokenFile;
 
@@ -144,6 +148,12 @@ public record RunConfig(
       return this;
     }
 
+    /** Which endpoints get a transfer; {@link TransferMode#ALL} unless set. */
+    public Builder transfers(TransferMode transfers) {
+      this.transfers = transfers;
+      return this;
+    }
+
     public Builder controlUrl(String controlUrl) {
       this.controlUrl = controlUrl;
       return this;
@@ -155,7 +165,7 @@ public record RunConfig(
     }
 
     public RunConfig build() {
-      return new RunConfig(targets, output, resolver, dohUrls, caFile, decoySni, timeout, parallel, json, failOn, resume, progress, quiet, controls, resolverEchoName, transferBytes, controlUrl, controlTokenFile);
+      return new RunConfig(targets, output, resolver, dohUrls, caFile, decoySni, timeout, parallel, json, failOn, resume, progress, quiet, controls, resolverEchoName, transferBytes, transfers, controlUrl, controlTokenFile);
     }
   }
 }

@@ -117,7 +117,7 @@ public final class RunJob {
     }
     MeasureConfig measureConfig = new MeasureConfig(resolver, config.dohUrls(), config.caFile(), config.decoySni(),
         config.timeout(), MeasureConfig.retryDelayFor(config.timeout()), MeasureConfig.BODY_CAP,
-        config.transferBytes(), config.resolverEchoName(), MeasureConfig.MAX_REDIRECTS);
+        config.transferBytes(), config.resolverEchoName(), MeasureConfig.MAX_REDIRECTS, config.transfers());
     wiring.prepareMeasurement(measureConfig, config.controlUrl(), config.controlTokenFile());
 
     int skipped = 0;

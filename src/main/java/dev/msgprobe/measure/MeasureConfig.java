@@ -1,5 +1,6 @@
 package dev.msgprobe.measure;
 
+import dev.msgprobe.model.TransferMode;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,7 +12,8 @@ import java.util.List;
  * (null = none); {@code timeout} bounds every single network operation; {@code retryDelay} spaces a
  * failed step from its retry; {@code bodyCap} caps recorded HTTP bodies; {@code transferBytes} is the
  * size of a throughput transfer; {@code resolverEchoName} is a name whose A answer is the address of
- * the resolver that really asked (null = skip); {@code maxRedirects} bounds redirects followed by hand.
+ * the resolver that really asked (null = skip); {@code maxRedirects} bounds redirects followed by hand;
+ * {@code transfers} picks the endpoints that get a transfer.
  */
 public record MeasureConfig(
     InetSocketAddress resolver,
@@ -23,7 +25,8 @@ public record MeasureConfig(
     int bodyCap,
     long transferBytes,
     String resolverEchoName,
-    int maxRedirects) {
+    int maxRedirects,
+    TransferMode transfers) {
 
   /** The HTTP body recorded per response, at most. */
   public static final int BODY_CAP = 64 * 1024;

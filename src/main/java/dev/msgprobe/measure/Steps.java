@@ -1,18 +1,20 @@
 package dev.msgprobe.measure;
 
-import dev.msgprobe.net.IpEndpoint;
 import dev.msgprobe.model.Endpoint;
 import dev.msgprobe.model.Tags;
 import dev.msgprobe.model.Transfer;
 import dev.msgprobe.net.Bogons;
 import dev.msgprobe.net.HttpFetcher;
+import dev.msgprobe.model.TransferMode;
 import dev.msgprobe.net.HttpFetcher.HttpFetch;
+import dev.msgprobe.net.HttpFetcher;
+import dev.msgprobe.net.IpEndpoint;
 import dev.msgprobe.net.IpLiterals;
 import dev.msgprobe.net.Sockets;
-import dev.msgprobe.net.TcpDialer;
 import dev.msgprobe.net.TcpDialer.Dialed;
-import dev.msgprobe.net.TlsHandshaker;
+import dev.msgprobe.net.TcpDialer;
 import dev.msgprobe.net.TlsHandshaker.Secured;
+import dev.msgprobe.net.TlsHandshaker;
 import dev.msgprobe.net.TransferProbe;
 import dev.msgprobe.net.Trust;
 import dev.msgprobe.net.WebSocketUpgrader;
@@ -60,6 +62,7 @@ final class Steps {
   private final HttpFetcher http;
   private final WebSocketUpgrader webSocket;
   private final TransferProbe transfer;
+  private final TransferSlots slots = new TransferSlots();
 
   Steps(MeasureConfig config, HostResolver resolver, Trust trust, Sleeper sleeper, int validatePort) {
     this.config = config;
@@ -278,19 +281,23 @@ final class Steps {
   }
 
   /**
-   * Step 7, for endpoints marked {@code throughput}: a new connection downloading the endpoint's path;
-   * then, unless the download already stalled, a new connection uploading {@link #uploadBytes} to it
-   * (most messenger hosts answer GET with a small page, and the controls' uploads give the upload
-   * baseline). Both are recorded.
+   * Step 7, for the endpoints {@code config.transfers()} selects, one endpoint at a time per address
+   * ({@link TransferSlots}): for endpoints marked {@code throughput}, a new connection downloading the
+   * endpoint's path; then, unless the download already stalled, a new connection uploading
+   * {@link #uploadBytes} to it (most messenger hosts answer GET with a small page, so the other selected
+   * endpoints get the upload alone, and the controls' uploads give the upload baseline). Both are recorded.
    */
   void throughput(Endpoint e, Target target, Trace trace) {
-    if (!e.throughput() || interrupted()) {
+    if (!config.transfers().selects(e) || interrupted()) {
       return;
     }
-    Transfer download = transfer(e, target, false, trace);
-    if (download != null && !download.stalled() && !interrupted()) {
-      transfer(e, target, true, trace);
-    }
+    slots.exclusively(target.ip(), () -> {
+      Transfer download = TransferMode.downloads(e) ? transfer(e, target, false, trace) : null;
+      boolean stalled = TransferMode.downloads(e) && (download == null || download.stalled());
+      if (!stalled && !interrupted()) {
+        transfer(e, target, true, trace);
+      }
+    });
   }
 
   /** The upload's body size: the transfer size, and at least {@link #UPLOAD_BELOW}. */

@@ -223,6 +223,30 @@ class ClassifierVocabularyTest {
             handshakeOk()
                 .http(ADDR, "GET", URL, 0, Failures.GENERIC_TIMEOUT, ""),
             Status.BLOCKED, Method.HTTP_TIMEOUT, Confidence.MEDIUM),
+        row("page that stopped after 12 KiB of body, no reset or close → tcp.stall", WEB,
+            handshakeOk()
+                .http(ADDR, "GET", URL, 200, Failures.GENERIC_TIMEOUT, "x".repeat(12 * 1024))
+                .http(ADDR, "GET", URL, 200, Failures.GENERIC_TIMEOUT, "x".repeat(12 * 1024), Tags.RETRY),
+            Status.BLOCKED, Method.TCP_STALL, Confidence.MEDIUM),
+        row("DC POST whose answer froze after 4 KiB, retry cut before any response → tcp.stall",
+            Endpoints.of("http://149.154.175.50:443/"),
+            obs().connect("149.154.175.50", 443, null, 20)
+                .http("149.154.175.50:443", "POST", "http://149.154.175.50:443/", 200, Failures.GENERIC_TIMEOUT,
+                    "y".repeat(4096))
+                .http("149.154.175.50:443", "POST", "http://149.154.175.50:443/", 0, Failures.GENERIC_TIMEOUT, "",
+                    Tags.RETRY),
+            Status.BLOCKED, Method.TCP_STALL, Confidence.MEDIUM),
+        row("page cut after a few bytes of body is no freeze → http.timeout", WEB,
+            handshakeOk().http(ADDR, "GET", URL, 200, Failures.GENERIC_TIMEOUT, "short"),
+            Status.BLOCKED, Method.HTTP_TIMEOUT, Confidence.MEDIUM),
+        row("page reset after 12 KiB of body is a reset, not a stall → http.reset", WEB,
+            handshakeOk().http(ADDR, "GET", URL, 200, Failures.CONNECTION_RESET, "x".repeat(12 * 1024)),
+            Status.BLOCKED, Method.HTTP_RESET, Confidence.MEDIUM),
+        row("page that stopped after 12 KiB but loaded on retry → flaky, reachable", WEB,
+            handshakeOk()
+                .http(ADDR, "GET", URL, 200, Failures.GENERIC_TIMEOUT, "x".repeat(12 * 1024))
+                .http(ADDR, "GET", URL, 200, null, "x".repeat(20 * 1024), Tags.RETRY),
+            Status.REACHABLE, Method.OK, Confidence.MEDIUM),
         row("request closed after the handshake → http.eof", WEB,
             handshakeOk().http(ADDR, "GET", URL, 0, Failures.EOF, ""),
             Status.BLOCKED, Method.HTTP_EOF, Confidence.MEDIUM),

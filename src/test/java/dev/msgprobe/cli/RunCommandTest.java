@@ -93,6 +93,23 @@ class RunCommandTest {
   }
 
   @Test
+  void defaultTransferAll_uploadsToAnUnmarkedHttpEndpoint_andTransferNoneDoesNot() throws IOException {
+    try (LoopbackServer web = LoopbackServer.start(Handlers.readBodyThenOk())) {
+      String url = "http://127.0.0.1:" + web.port() + "/";
+      Path all = dir.resolve("all.jsonl");
+      Path none = dir.resolve("none.jsonl");
+
+      assertThat(run("--controls", "none", "-o", all.toString(), url)).as(err.toString()).isEqualTo(0);
+      assertThat(run("--controls", "none", "--transfer", "none", "-o", none.toString(), url)).as(err.toString())
+          .isEqualTo(0);
+
+      assertThat(lines(all).get(0).at("/test_keys/x_transfers")).singleElement()
+          .satisfies(t -> assertThat(t.get("direction").asText()).isEqualTo("upload"));
+      assertThat(lines(none).get(0).at("/test_keys/x_transfers")).isEmpty();
+    }
+  }
+
+  @Test
   void everyControlFailing_makesEndpointsInconclusive_exit3() throws IOException {
     Path report = dir.resolve("offline.jsonl");
     Path ctl = controls("https://127.0.0.1:" + closed + "/,domestic", "https://127.0.0.1:" + closed2 + "/,foreign");
@@ -149,8 +166,10 @@ class RunCommandTest {
     assertThat(run("--controls", "none", "--fail-on", "sometimes", "whatsapp")).isEqualTo(2);
     assertThat(run("--controls", "none", "--resolver", "dns.example", "whatsapp")).isEqualTo(2);
     assertThat(run("--controls", "none", "--resume", "whatsapp")).isEqualTo(2);
+    assertThat(run("--controls", "none", "--transfer", "some", "whatsapp")).isEqualTo(2);
     assertThat(run("--no-such-flag")).isEqualTo(2);
-    assertThat(err.toString()).contains("--parallel").contains("--fail-on").contains("--resolver").contains("--resume");
+    assertThat(err.toString()).contains("--parallel").contains("--fail-on").contains("--resolver").contains("--resume")
+        .contains("--transfer: unknown transfer mode 'some' (use all, marked or none)");
   }
 
   @Test

@@ -9,6 +9,7 @@ import dev.msgprobe.model.DnsQuery;
 import dev.msgprobe.model.Failures;
 import dev.msgprobe.model.NetworkEvent;
 import dev.msgprobe.model.TestKeys;
+import dev.msgprobe.model.TransferMode;
 import dev.msgprobe.net.DnsOverHttps;
 import dev.msgprobe.net.DnsTcpTransport;
 import dev.msgprobe.net.DnsUdpTransport;
@@ -223,7 +224,7 @@ class DnsStepTest {
   void resolverEcho_fromTheRunConfiguration_isTaggedAndOnlyWhenConfigured() {
     Trace trace = new Trace();
     MeasureConfig config = new MeasureConfig(resolver.address(), List.of(doh.url()), null, "decoy.example",
-        TIMEOUT, Duration.ZERO, 1024, 65_536, "whoami.echo.test", 3);
+        TIMEOUT, Duration.ZERO, 1024, 65_536, "whoami.echo.test", 3, TransferMode.MARKED);
 
     DnsQuery echo = new DnsStep(config, trust).resolverEcho(trace);
 

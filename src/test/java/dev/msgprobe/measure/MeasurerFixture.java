@@ -2,6 +2,7 @@ package dev.msgprobe.measure;
 
 import dev.msgprobe.model.Endpoint;
 import dev.msgprobe.model.TestKeys;
+import dev.msgprobe.model.TransferMode;
 import dev.msgprobe.net.Trust;
 import dev.msgprobe.testing.LoopbackServer;
 import dev.msgprobe.testing.StubResolver;
@@ -38,6 +39,9 @@ final class MeasurerFixture {
   int validatePort;
   int maxRedirects = 3;
 
+  /** Which endpoints get a transfer; the tests that are not about the selection keep today's marked ones. */
+  TransferMode transfers = TransferMode.MARKED;
+
   MeasurerFixture() {
     Logger.getLogger(MockWebServer.class.getName()).setLevel(Level.OFF);
     try {
@@ -53,7 +57,7 @@ final class MeasurerFixture {
 
   MeasureConfig config() {
     return new MeasureConfig(new InetSocketAddress(LoopbackServer.IP, 53), List.of(), null, DECOY, TIMEOUT,
-        RETRY_DELAY, BODY_CAP, TRANSFER_BYTES, null, maxRedirects);
+        RETRY_DELAY, BODY_CAP, TRANSFER_BYTES, null, maxRedirects, transfers);
   }
 
   static synchronized Trust trust() {

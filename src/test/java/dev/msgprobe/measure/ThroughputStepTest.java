@@ -9,6 +9,7 @@ import dev.msgprobe.model.TcpConnect;
 import dev.msgprobe.model.TestKeys;
 import dev.msgprobe.model.TlsHandshake;
 import dev.msgprobe.model.Transfer;
+import dev.msgprobe.model.TransferMode;
 import dev.msgprobe.testing.ClientHello;
 import dev.msgprobe.testing.Handlers;
 import dev.msgprobe.testing.LoopbackServer;
@@ -18,10 +19,24 @@ import dev.msgprobe.testing.TlsFront;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class ThroughputStepTest {
   private final MeasurerFixture fixture = new MeasurerFixture();
+
+  /**
+   * The JVM's first TLS handshakes load the JSSE providers, which on a loaded machine takes longer than
+   * the fixture's timeout; one throwaway measurement first keeps that out of whichever test runs first.
+   */
+  @BeforeAll
+  static void warmUpTls() throws Exception {
+    MeasurerFixture warm = new MeasurerFixture();
+    try (LoopbackServer server = LoopbackServer.start(TlsFront.plain(TestCa.serverContext(CA.leaf(HOST))))) {
+      warm.resolver.answer(HOST, "127.0.0.1");
+      warm.measure(TestEndpoints.of("tls://" + HOST + ":" + server.port()));
+    }
+  }
 
   @Test
   void throughputOnTls_freezesAfter16KiB() throws Exception {
@@ -197,6 +212,56 @@ class ThroughputStepTest {
 
       assertThat(keys.transfers()).isEmpty();
       assertThat(keys.tlsHandshakes()).extracting(TlsHandshake::tags).containsExactly(List.of());
+    }
+  }
+
+  @Test
+  void transferAll_unmarkedHttpsEndpoint_getsOnlyAnUploadOfAtLeast64KiB() throws Exception {
+    fixture.transfers = TransferMode.ALL;
+    try (LoopbackServer server = LoopbackServer.start(inTurn(
+        overTls(Handlers.httpOk(new byte[512])),
+        overTls(Handlers.readBodyThenOk())))) {
+      fixture.resolver.answer(HOST, "127.0.0.1");
+
+      TestKeys keys = fixture.measure(TestEndpoints.of("https://" + HOST + ":" + server.port() + "/"));
+
+      assertThat(keys.transfers()).singleElement().satisfies(t -> {
+        assertThat(t.direction()).isEqualTo("upload");
+        assertThat(t.failure()).isNull();
+        assertThat(t.stalled()).isFalse();
+        assertThat(t.targetBytes()).isGreaterThanOrEqualTo(64 * 1024L);
+        assertThat(t.serverName()).isEqualTo(HOST);
+      });
+    }
+  }
+
+  @Test
+  void transferAll_unmarkedDcPostThatFreezes_recordsTheUploadStalled() throws Exception {
+    fixture.transfers = TransferMode.ALL;
+    try (LoopbackServer server = LoopbackServer.startWithReceiveBuffer(4 * 1024, inTurn(
+        Handlers.httpOk(new byte[64]),
+        Handlers.readBodyThenStop(16 * 1024)))) {
+      String url = "http://127.0.0.1:" + server.port() + "/";
+
+      TestKeys keys = fixture.measure(TestEndpoints.withMethod(TestEndpoints.of(url), "POST"));
+
+      assertThat(keys.transfers()).singleElement().satisfies(t -> {
+        assertThat(t.direction()).isEqualTo("upload");
+        assertThat(t.stalled()).isTrue();
+        assertThat(t.bytes()).isBetween(1024L, 32 * 1024L);
+      });
+    }
+  }
+
+  @Test
+  void transferNone_markedEndpoint_hasNoTransfer() throws Exception {
+    fixture.transfers = TransferMode.NONE;
+    try (LoopbackServer server = LoopbackServer.start(Handlers.httpOk(new byte[128 * 1024]))) {
+      String url = "http://127.0.0.1:" + server.port() + "/";
+
+      TestKeys keys = fixture.measure(TestEndpoints.withThroughput(TestEndpoints.of(url)));
+
+      assertThat(keys.transfers()).isEmpty();
     }
   }
 }
