@@ -4,6 +4,9 @@ import dev.msgprobe.engine.RunConfig;
 import dev.msgprobe.engine.RunJob;
 import dev.msgprobe.engine.RunJob.Outcome;
 import dev.msgprobe.net.ResolvConf;
+import dev.msgprobe.report.ReportJson;
+import dev.msgprobe.report.TableRenderer;
+import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -155,12 +158,17 @@ final class RunCommand implements Callable<Integer> {
         .controlUrl(control)
         .controlTokenFile(controlTokenFile)
         .build();
-    RunJob job = new RunJob(config, cmd.getOut(), cmd.getErr(), Terminal.colourStdout(), Terminal.liveStderr());
+    PrintWriter err = cmd.getErr();
+    RunJob job = new RunJob(config, new ConsoleProgress(err, Terminal.liveStderr(), 10, System::nanoTime), line -> {
+      err.println(line);
+      err.flush();
+    });
     Thread hook = new Thread(() -> job.interruptAndWait(Duration.ofSeconds(20)), "msgprobe-interrupt");
     boolean hooked = installHook(hook);
     try {
-      Outcome outcome = job.execute();
-      return switch (outcome) {
+      RunJob.Result result = job.execute();
+      print(result, cmd.getOut(), err);
+      return switch (result.outcome()) {
         case BAD_INPUT -> ExitCodes.BAD_INPUT;
         case INTERRUPTED -> ExitCodes.INTERRUPTED;
         case NO_NETWORK -> ExitCodes.NO_NETWORK;
@@ -172,6 +180,29 @@ final class RunCommand implements Callable<Integer> {
         removeHook(hook);
       }
     }
+  }
+
+  /** The summary (table or JSON) on stdout, then why the run ended early, if it did, on stderr. */
+  private void print(RunJob.Result result, PrintWriter out, PrintWriter err) {
+    if (result.outcome() == Outcome.BAD_INPUT) {
+      result.errors().forEach(err::println);
+      err.flush();
+      return;
+    }
+    if (json) {
+      out.println(ReportJson.summaryJson(result.summary()).stripTrailing());
+    } else if (!quiet) {
+      out.print(new TableRenderer(Terminal.colourStdout()).render(result.summary(), result.measurements()));
+      out.println("Summary: " + result.summaryFile());
+    }
+    out.flush();
+    if (result.outcome() == Outcome.INTERRUPTED) {
+      err.println("msgprobe: interrupted; " + result.measured() + " endpoints measured are kept in " + result.report());
+    } else if (result.outcome() == Outcome.NO_NETWORK) {
+      err.println("msgprobe: no control was reachable: this network seems to have no working connectivity,"
+          + " so nothing is called blocked");
+    }
+    err.flush();
   }
 
   private String validate() {
