@@ -1,9 +1,7 @@
 package dev.msgprobe.cli;
 
-import dev.msgprobe.engine.Reclassifier;
-import dev.msgprobe.engine.StoredReports;
+import dev.msgprobe.engine.ReportJob;
 import dev.msgprobe.report.HtmlRenderer;
-import dev.msgprobe.report.LoadedReport;
 import dev.msgprobe.report.MarkdownRenderer;
 import dev.msgprobe.report.ReportJson;
 import dev.msgprobe.report.SummarisedRun;
@@ -64,17 +62,13 @@ final class ReportCommand implements Callable<Integer> {
       err.println("msgprobe report: -o " + output + " is one of the reports; choose another file");
       return ExitCodes.BAD_INPUT;
     }
-    List<LoadedReport> loaded;
-    try {
-      loaded = ReportFiles.read(reports, err);
-    } catch (ReportFiles.Unreadable e) {
-      err.println("msgprobe report: " + e.getMessage());
+    ReportJob.Result result = ReportJob.run(new ReportJob.Config(reports, reclassify));
+    result.messages().forEach(err::println);
+    err.flush();
+    if (result.outcome() == ReportJob.Outcome.BAD_INPUT) {
       return ExitCodes.BAD_INPUT;
     }
-    if (reclassify) {
-      loaded = reclassified(loaded, err);
-    }
-    SummarisedRun run = StoredReports.summarise(loaded);
+    SummarisedRun run = result.run();
     String text = render(run, output == null && Terminal.colourStdout());
     if (output == null) {
       out.print(text);
@@ -101,20 +95,6 @@ final class ReportCommand implements Callable<Integer> {
       case markdown -> MarkdownRenderer.render(run.summary()) + "\n" + MarkdownRenderer.renderEndpoints(run.measurements());
       case html -> HtmlRenderer.render(run.summary(), run.measurements());
     };
-  }
-
-  private static List<LoadedReport> reclassified(List<LoadedReport> loaded, PrintWriter err) {
-    Reclassifier reclassifier = new Reclassifier();
-    List<LoadedReport> out = new ArrayList<>();
-    for (LoadedReport report : loaded) {
-      Reclassifier.Result result = reclassifier.reclassify(report);
-      result.problems().forEach(p -> err.println("msgprobe: warning: " + p));
-      err.printf("msgprobe: %s: reclassified %d measurements, %d verdicts changed%n", report.file(),
-          report.measurements().size(), result.changed());
-      out.add(result.report());
-    }
-    err.flush();
-    return out;
   }
 
   private static boolean sameFile(Path a, Path b) {
