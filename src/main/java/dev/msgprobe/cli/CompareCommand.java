@@ -1,13 +1,10 @@
 package dev.msgprobe.cli;
 
-import dev.msgprobe.engine.StoredReports;
+import dev.msgprobe.engine.CompareJob;
 import dev.msgprobe.report.DiffRenderer;
-import dev.msgprobe.report.LoadedReport;
-import dev.msgprobe.report.ReportDiff;
 import dev.msgprobe.report.ReportJson;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -50,17 +47,14 @@ final class CompareCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    List<LoadedReport> loaded;
-    try {
-      loaded = ReportFiles.read(List.of(oldReport, newReport), err);
-    } catch (ReportFiles.Unreadable e) {
-      err.println("msgprobe compare: " + e.getMessage());
+    CompareJob.Result result = CompareJob.run(new CompareJob.Config(oldReport, newReport, failOnChange));
+    result.messages().forEach(err::println);
+    err.flush();
+    if (result.outcome() == CompareJob.Outcome.BAD_INPUT) {
       return ExitCodes.BAD_INPUT;
     }
-    ReportDiff diff = ReportDiff.between(StoredReports.summarise(List.of(loaded.get(0))),
-        StoredReports.summarise(List.of(loaded.get(1))));
-    out.print(json ? ReportJson.diffJson(diff) : DiffRenderer.table(diff));
+    out.print(json ? ReportJson.diffJson(result.diff()) : DiffRenderer.table(result.diff()));
     out.flush();
-    return failOnChange && diff.statusChanged() ? ExitCodes.FAIL_ON_MATCHED : ExitCodes.OK;
+    return result.outcome() == CompareJob.Outcome.STATUS_CHANGED ? ExitCodes.FAIL_ON_MATCHED : ExitCodes.OK;
   }
 }

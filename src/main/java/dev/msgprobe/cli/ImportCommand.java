@@ -1,5 +1,6 @@
 package dev.msgprobe.cli;
 
+import dev.msgprobe.engine.ReportFiles;
 import dev.msgprobe.report.LoadedReport;
 import dev.msgprobe.store.Store;
 import dev.msgprobe.store.StoreException;
@@ -36,11 +37,12 @@ final class ImportCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     List<LoadedReport> loaded;
     try {
-      loaded = ReportFiles.read(reports, err);
+      loaded = ReportFiles.read(reports);
     } catch (ReportFiles.Unreadable e) {
       err.println("msgprobe import: " + e.getMessage());
       return ExitCodes.BAD_INPUT;
     }
+    ReportFiles.warnings(loaded).forEach(err::println);
     try {
       try (Store s = store.require(StoreOption.env(main))) {
         for (LoadedReport r : loaded) {

@@ -1,6 +1,6 @@
 package dev.msgprobe.cli;
 
-import dev.msgprobe.engine.Reclassifier;
+import dev.msgprobe.engine.ReportJob;
 import dev.msgprobe.engine.StoredReports;
 import dev.msgprobe.history.NetworkTable;
 import dev.msgprobe.model.Measurement;
@@ -99,15 +99,28 @@ final class ReportCommand implements Callable<Integer> {
       return ExitCodes.BAD_INPUT;
     }
     List<LoadedReport> loaded;
-    try {
-      loaded = store != null ? fromStore() : ReportFiles.read(reports, err);
-    } catch (ReportFiles.Unreadable | StoreException e) {
-      err.println("msgprobe report: " + e.getMessage());
-      return ExitCodes.BAD_INPUT;
+    if (store != null) {
+      try {
+        loaded = fromStore();
+      } catch (StoreException e) {
+        err.println("msgprobe report: " + e.getMessage());
+        return ExitCodes.BAD_INPUT;
+      }
+      if (reclassify) {
+        List<String> messages = new ArrayList<>();
+        loaded = ReportJob.reclassified(loaded, messages);
+        messages.forEach(err::println);
+      }
+    } else {
+      ReportJob.Result result = ReportJob.run(new ReportJob.Config(reports, reclassify));
+      result.messages().forEach(err::println);
+      if (result.outcome() == ReportJob.Outcome.BAD_INPUT) {
+        err.flush();
+        return ExitCodes.BAD_INPUT;
+      }
+      loaded = result.loaded();
     }
-    if (reclassify) {
-      loaded = reclassified(loaded, err);
-    }
+    err.flush();
     if (since != null) {
       loaded = loaded.stream().map(r -> new LoadedReport(r.file(), r.measurements().stream()
           .filter(m -> m.measurementStartTime() != null && m.measurementStartTime().compareTo(Since.ooni(since)) >= 0).toList(),
@@ -171,20 +184,6 @@ final class ReportCommand implements Callable<Integer> {
       case markdown -> MarkdownRenderer.render(run.summary()) + "\n" + MarkdownRenderer.renderEndpoints(run.measurements());
       case html -> HtmlRenderer.render(run.summary(), run.measurements());
     };
-  }
-
-  private static List<LoadedReport> reclassified(List<LoadedReport> loaded, PrintWriter err) {
-    Reclassifier reclassifier = new Reclassifier();
-    List<LoadedReport> out = new ArrayList<>();
-    for (LoadedReport report : loaded) {
-      Reclassifier.Result result = reclassifier.reclassify(report);
-      result.problems().forEach(p -> err.println("msgprobe: warning: " + p));
-      err.printf("msgprobe: %s: reclassified %d measurements, %d verdicts changed%n", report.file(),
-          report.measurements().size(), result.changed());
-      out.add(result.report());
-    }
-    err.flush();
-    return out;
   }
 
   private static boolean sameFile(Path a, Path b) {

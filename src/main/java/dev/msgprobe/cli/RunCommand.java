@@ -7,6 +7,9 @@ import dev.msgprobe.lists.HostNames;
 import dev.msgprobe.engine.RunJob;
 import dev.msgprobe.model.TransferMode;
 import dev.msgprobe.net.ResolvConf;
+import dev.msgprobe.report.ReportJson;
+import dev.msgprobe.report.TableRenderer;
+import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -181,20 +184,26 @@ final class RunCommand implements Callable<Integer> {
         .controlUrl(control)
         .controlTokenFile(controlTokenFile)
         .build();
-    RunJob job = new RunJob(config, cmd.getOut(), cmd.getErr(), Terminal.display(color));
+    PrintWriter err = cmd.getErr();
+    Display display = Terminal.display(color);
+    RunJob job = new RunJob(config, new ConsoleProgress(err, display, 10, System::nanoTime), line -> {
+      err.println(line);
+      err.flush();
+    });
     RunListeners listeners;
     try {
-      listeners = RunListeners.open(store, StoreOption.env(main), submit, submitTokenFile, cmd.getErr(), quiet);
+      listeners = RunListeners.open(store, StoreOption.env(main), submit, submitTokenFile, err, quiet);
     } catch (IllegalArgumentException e) {
-      cmd.getErr().println("msgprobe run: " + e.getMessage());
+      err.println("msgprobe run: " + e.getMessage());
       return ExitCodes.BAD_INPUT;
     }
     job.listen(listeners);
     Thread hook = new Thread(() -> job.interruptAndWait(Duration.ofSeconds(20)), "msgprobe-interrupt");
     boolean hooked = installHook(hook);
     try {
-      Outcome outcome = job.execute();
-      return switch (outcome) {
+      RunJob.Result result = job.execute();
+      print(result, cmd.getOut(), err, display);
+      return switch (result.outcome()) {
         case BAD_INPUT -> ExitCodes.BAD_INPUT;
         case INTERRUPTED -> ExitCodes.INTERRUPTED;
         case NO_NETWORK -> ExitCodes.NO_NETWORK;
@@ -207,6 +216,29 @@ final class RunCommand implements Callable<Integer> {
         removeHook(hook);
       }
     }
+  }
+
+  /** The summary (table or JSON) on stdout, then why the run ended early, if it did, on stderr. */
+  private void print(RunJob.Result result, PrintWriter out, PrintWriter err, Display display) {
+    if (result.outcome() == Outcome.BAD_INPUT) {
+      result.errors().forEach(err::println);
+      err.flush();
+      return;
+    }
+    if (json) {
+      out.println(ReportJson.summaryJson(result.summary()).stripTrailing());
+    } else if (!quiet) {
+      out.print(new TableRenderer(display.colour()).render(result.summary(), result.measurements()));
+      out.println("Summary: " + result.summaryFile());
+    }
+    out.flush();
+    if (result.outcome() == Outcome.INTERRUPTED) {
+      err.println("msgprobe: interrupted; " + result.measured() + " endpoints measured are kept in " + result.report());
+    } else if (result.outcome() == Outcome.NO_NETWORK) {
+      err.println("msgprobe: no control was reachable: this network seems to have no working connectivity,"
+          + " so nothing is called blocked");
+    }
+    err.flush();
   }
 
   private String validate() {

@@ -1,6 +1,5 @@
 package dev.msgprobe.cli;
 
-import dev.msgprobe.engine.Display;
 import java.io.Console;
 import java.io.File;
 import java.io.IOException;

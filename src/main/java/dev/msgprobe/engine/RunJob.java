@@ -7,7 +7,6 @@ import dev.msgprobe.model.RunSummary;
 import dev.msgprobe.model.ServiceSummary;
 import dev.msgprobe.report.ReportIds;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -21,36 +20,59 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
- * One {@code msgprobe run} from a parsed {@link RunConfig} to files and a printed summary. Checks all
- * input before measuring anything (bad input: message on stderr, nothing written). Safe to interrupt
- * from another thread with {@link #interruptAndWait}: the report keeps every finished endpoint and the
- * summary is still written.
+ * One {@code msgprobe run} from a parsed {@link RunConfig} to the report and summary files. Checks all
+ * input before measuring anything (bad input: nothing written). Prints nothing: it returns a
+ * {@link Result} for the CLI to render, and passes progress and notices to the callbacks it is given.
+ * Safe to interrupt from another thread with {@link #interruptAndWait}: the report keeps every finished
+ * endpoint and the summary is still written.
  */
 public final class RunJob {
   /** How a run ended; the CLI maps each to an exit status. */
   public enum Outcome { COMPLETED, FAIL_ON_MATCHED, BAD_INPUT, NO_NETWORK, INTERRUPTED }
 
+  /**
+   * What a run produced. For {@link Outcome#BAD_INPUT}: only {@code errors} (lines naming the
+   * file, line or flag), nothing else. Otherwise the summary, every measurement of the report (with
+   * those of earlier runs it resumed), the two files, and how many endpoints this run measured.
+   */
+  public record Result(Outcome outcome, List<String> errors, RunSummary summary, List<Measurement> measurements,
+      Path report, Path summaryFile, int measured) {
+    public Result {
+      errors = List.copyOf(errors);
+      measurements = measurements == null ? List.of() : List.copyOf(measurements);
+    }
+
+    static Result badInput(List<String> errors) {
+      return new Result(Outcome.BAD_INPUT, errors, null, null, null, null, 0);
+    }
+  }
+
   private final RunConfig config;
-  private final PrintWriter out;
-  private final PrintWriter err;
-  private final Display display;
+  private final Progress progress;
+  private final Consumer<String> notices;
+  private final Wiring.Factory wiringFactory;
   private final Clock clock;
   private final CountDownLatch finished = new CountDownLatch(1);
   private volatile Campaign campaign;
   private volatile boolean interrupted;
   private RunListener listener = RunListener.NONE;
 
-  public RunJob(RunConfig config, PrintWriter out, PrintWriter err, Display display) {
-    this(config, out, err, display, Clock.systemUTC());
+  /**
+   * @param progress told of each phase and endpoint ({@link Progress#NONE} for none)
+   * @param notices receives lines worth showing while the run goes on (a resumed report's counts)
+   */
+  public RunJob(RunConfig config, Progress progress, Consumer<String> notices) {
+    this(config, progress, notices, Wiring.REAL, Clock.systemUTC());
   }
 
-  RunJob(RunConfig config, PrintWriter out, PrintWriter err, Display display, Clock clock) {
+  RunJob(RunConfig config, Progress progress, Consumer<String> notices, Wiring.Factory wiringFactory, Clock clock) {
     this.config = config;
-    this.out = out;
-    this.err = err;
-    this.display = display;
+    this.progress = progress;
+    this.notices = notices;
+    this.wiringFactory = wiringFactory;
     this.clock = clock;
   }
 
@@ -73,19 +95,13 @@ public final class RunJob {
     }
   }
 
-  public Outcome execute() {
+  public Result execute() {
     try {
       return executeInner();
     } catch (BadInput bad) {
-      for (String line : bad.lines) {
-        err.println(line);
-      }
-      err.flush();
-      return Outcome.BAD_INPUT;
+      return Result.badInput(bad.lines);
     } catch (IOException io) {
-      err.println("msgprobe: " + io.getMessage());
-      err.flush();
-      return Outcome.BAD_INPUT;
+      return Result.badInput(List.of("msgprobe: " + io.getMessage()));
     } finally {
       finished.countDown();
     }
@@ -105,11 +121,10 @@ public final class RunJob {
     }
   }
 
-  private Outcome executeInner() throws BadInput, IOException {
+  private Result executeInner() throws BadInput, IOException {
     Instant started = clock.instant();
-    Wiring wiring = new Wiring();
-    List<Endpoint> endpoints = wiring.loadTargets(config.targets());
-    List<Endpoint> controls = wiring.loadControls(config.controls());
+    List<Endpoint> endpoints = Wiring.loadTargets(config.targets());
+    List<Endpoint> controls = Wiring.loadControls(config.controls());
     InetSocketAddress resolver = config.resolver();
     Path report = config.output() != null ? config.output() : ReportIds.defaultReportPath(started);
     if (config.caFile() != null && !Files.isReadable(config.caFile())) {
@@ -118,7 +133,7 @@ public final class RunJob {
     MeasureConfig measureConfig = new MeasureConfig(resolver, config.dohUrls(), config.caFile(), config.decoySni(),
         config.timeout(), MeasureConfig.retryDelayFor(config.timeout()), MeasureConfig.BODY_CAP,
         config.transferBytes(), config.resolverEchoName(), MeasureConfig.MAX_REDIRECTS, config.transfers());
-    wiring.prepareMeasurement(measureConfig, config.controlUrl(), config.controlTokenFile());
+    Wiring wiring = wiringFactory.create(measureConfig, config.controlUrl(), config.controlTokenFile());
 
     int skipped = 0;
     if (config.resume() && Files.exists(report)) {
@@ -137,19 +152,18 @@ public final class RunJob {
           + " to continue it");
     }
     if (!config.quiet() && skipped > 0) {
-      err.printf("msgprobe: resuming %s: %d endpoints already measured, %d to go%n", report, skipped,
-          endpoints.size());
+      notices.accept(String.format("msgprobe: resuming %s: %d endpoints already measured, %d to go", report, skipped,
+          endpoints.size()));
     }
 
     String resolverIp = wiring.resolverEcho().orElse(resolver.getAddress().getHostAddress());
     Envelope envelope = new Envelope(wiring.reportId(), started, "AS0", "ZZ", resolverIp,
         resolver.getAddress().getHostAddress(), Wiring.softwareVersion());
-    Progress progress = config.progress()
-        ? new ConsoleProgress(err, display, 10, System::nanoTime) : Progress.NONE;
+    Progress shown = config.progress() ? progress : Progress.NONE;
     Campaign.Result result;
     listener.started(report);
     try (Wiring.Sink sink = openReport(wiring, report)) {
-      Campaign c = new Campaign(wiring.measurer(), wiring.analyzer(), envelope, sink, progress, config.parallel(), clock);
+      Campaign c = new Campaign(wiring.measurer(), wiring.analyzer(), envelope, sink, shown, config.parallel(), clock);
       campaign = c;
       if (interrupted) {
         c.cancel();
@@ -163,25 +177,15 @@ public final class RunJob {
     RunSummary summary = wiring.summarise(all, report, ReportIds.ooniTime(started), runtime, result.context(),
         result.controls());
     Path summaryFile = wiring.writeSummary(report, summary);
-    if (config.json()) {
-      out.println(wiring.summaryJson(summary));
-    } else if (!config.quiet()) {
-      out.print(wiring.table(summary, all, display.colour()));
-      out.println("Summary: " + summaryFile);
-    }
-    out.flush();
+    Outcome outcome;
     if (result.cancelled() || interrupted) {
-      err.println("msgprobe: interrupted; " + result.endpoints().size() + " endpoints measured are kept in " + report);
-      err.flush();
-      return Outcome.INTERRUPTED;
+      outcome = Outcome.INTERRUPTED;
+    } else if (result.context().offline()) {
+      outcome = Outcome.NO_NETWORK;
+    } else {
+      outcome = failOnMatched(summary.services()) ? Outcome.FAIL_ON_MATCHED : Outcome.COMPLETED;
     }
-    if (result.context().offline()) {
-      err.println("msgprobe: no control was reachable: this network seems to have no working connectivity,"
-          + " so nothing is called blocked");
-      err.flush();
-      return Outcome.NO_NETWORK;
-    }
-    return failOnMatched(summary.services()) ? Outcome.FAIL_ON_MATCHED : Outcome.COMPLETED;
+    return new Result(outcome, List.of(), summary, all, report, summaryFile, result.endpoints().size());
   }
 
   /** The report's sink; a new report is created exclusively, so of two runs racing for one path one wins. */

@@ -13,6 +13,7 @@ import dev.msgprobe.measure.EndpointMeasurer;
 import dev.msgprobe.measure.MeasureConfig;
 import dev.msgprobe.measure.Measurer;
 import dev.msgprobe.model.Endpoint;
+import dev.msgprobe.model.DnsQuery;
 import dev.msgprobe.model.Measurement;
 import dev.msgprobe.model.RunSummary;
 import dev.msgprobe.model.TestKeys;
@@ -20,37 +21,57 @@ import dev.msgprobe.model.Verdict;
 import dev.msgprobe.net.LocalAddresses;
 import dev.msgprobe.net.Trust;
 import dev.msgprobe.report.ReportIds;
-import dev.msgprobe.report.ReportJson;
 import dev.msgprobe.report.ReportReader;
 import dev.msgprobe.report.ReportWriter;
 import dev.msgprobe.report.ResumeKey;
 import dev.msgprobe.report.SummaryWriter;
-import dev.msgprobe.report.TableRenderer;
+import dev.msgprobe.trace.Trace;
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Connects one run to the packages that do the work: lists, the measurer, the analyzer and the
- * report files. Everything {@link RunJob} needs from outside the engine goes through here.
+ * report files. Everything {@link RunJob} needs from outside the engine goes through here. Built in
+ * one step by a {@link Factory} once the options are checked; tests give {@link RunJob} a factory of
+ * their own to measure without a network.
  */
 final class Wiring {
-  private final Set<String> probeIps = LocalAddresses.publicOnes();
-  private Measurer measurer;
-  private DnsStep dns;
+  /** Builds the wiring of a run from its checked measurement settings. */
+  interface Factory {
+    Wiring create(MeasureConfig config, String controlUrl, Path tokenFile) throws RunJob.BadInput;
+  }
+
+  /** The real measurer, trust store, resolvers and control vantage. */
+  static final Factory REAL = Wiring::forRun;
+
+  private final Measurer measurer;
+  private final Supplier<Optional<String>> resolverEcho;
+  private final Set<String> probeIps;
   private final Classifier classifier = new Classifier();
 
-  Wiring() {}
+  /**
+   * @param resolverEcho the address of the resolver that really asks, or empty
+   * @param probeIps addresses of this machine that reports must not show
+   */
+  Wiring(Measurer measurer, Supplier<Optional<String>> resolverEcho, Set<String> probeIps) {
+    this.measurer = measurer;
+    this.resolverEcho = resolverEcho;
+    this.probeIps = Set.copyOf(probeIps);
+  }
 
   static String softwareVersion() {
     String v = Wiring.class.getPackage().getImplementationVersion();
     return v == null ? "dev" : v;
   }
 
-  List<Endpoint> loadTargets(List<String> targets) throws RunJob.BadInput {
+  static List<Endpoint> loadTargets(List<String> targets) throws RunJob.BadInput {
     try {
       return Targets.resolve(targets);
     } catch (ListException e) {
@@ -59,7 +80,7 @@ final class Wiring {
   }
 
   /** The controls, relabelled as service {@code control} whatever their file says; empty for 'none'. */
-  List<Endpoint> loadControls(Path file) throws RunJob.BadInput {
+  static List<Endpoint> loadControls(Path file) throws RunJob.BadInput {
     if (RunConfig.NO_CONTROLS.equals(file)) {
       return List.of();
     }
@@ -75,13 +96,14 @@ final class Wiring {
     }
   }
 
-  void prepareMeasurement(MeasureConfig config, String controlUrl, Path tokenFile) throws RunJob.BadInput {
+  private static Wiring forRun(MeasureConfig config, String controlUrl, Path tokenFile) throws RunJob.BadInput {
     Trust trust;
     try {
       trust = Trust.load(config.caFile());
     } catch (IOException e) {
       throw new RunJob.BadInput("msgprobe run: --ca-file " + config.caFile() + ": " + e.getMessage());
     }
+    DnsStep dns;
     try {
       dns = new DnsStep(config, trust);
     } catch (IllegalArgumentException e) {
@@ -92,24 +114,29 @@ final class Wiring {
       String token = null;
       if (tokenFile != null) {
         try {
-          token = java.nio.file.Files.readString(tokenFile).strip();
+          token = Files.readString(tokenFile).strip();
         } catch (IOException e) {
           throw new RunJob.BadInput("msgprobe run: --control-token-file " + tokenFile + ": cannot read it");
         }
       }
       control = new ControlStep(controlUrl, config.timeout().multipliedBy(5), trust, token);
     }
-    measurer = new EndpointMeasurer(config, dns, trust, control);
+    return new Wiring(new EndpointMeasurer(config, dns, trust, control), () -> resolverEcho(dns),
+        LocalAddresses.publicOnes());
   }
 
   /**
    * The address of the resolver that really asked the authoritative servers, learnt by resolving the
    * resolver-echo name through the resolver under test; empty when skipped or unanswered.
    */
-  java.util.Optional<String> resolverEcho() {
-    dev.msgprobe.model.DnsQuery echo = dns.resolverEcho(new dev.msgprobe.trace.Trace());
+  Optional<String> resolverEcho() {
+    return resolverEcho.get();
+  }
+
+  private static Optional<String> resolverEcho(DnsStep dns) {
+    DnsQuery echo = dns.resolverEcho(new Trace());
     if (echo == null || echo.failure() != null) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     return echo.addresses().stream().findFirst();
   }
@@ -181,13 +208,5 @@ final class Wiring {
 
   Path writeSummary(Path report, RunSummary summary) throws IOException {
     return SummaryWriter.write(report, summary);
-  }
-
-  String summaryJson(RunSummary summary) {
-    return ReportJson.summaryJson(summary).stripTrailing();
-  }
-
-  String table(RunSummary summary, List<Measurement> all, boolean colour) {
-    return new TableRenderer(colour).render(summary, all);
   }
 }

@@ -3,7 +3,6 @@ package dev.msgprobe.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.msgprobe.cli.Terminal.ColorMode;
-import dev.msgprobe.engine.Display;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Map;

@@ -58,7 +58,6 @@ class ConcurrentlyTest {
     List<NetworkEvent> events = trace.toTestKeys().networkEvents();
     assertThat(events).allSatisfy(e -> assertThat(e.t()).isBetween(before, after));
     assertThat(events.get(2).t()).as("b started before a ended").isLessThan(events.get(1).t());
-    assertThat(after - before).isLessThan(0.4);
   }
 
   @Test

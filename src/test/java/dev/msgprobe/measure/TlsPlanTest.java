@@ -63,14 +63,12 @@ class TlsPlanTest {
   }
 
   @Test
-  void silentServer_timesOutEveryHandshakeTheDifferentialsTogetherInAboutTwoTimeouts() throws Exception {
+  void silentServer_timesOutEveryHandshakeWithTheDifferentialsRunTogether() throws Exception {
     try (LoopbackServer server = LoopbackServer.start(Handlers.silent())) {
       fixture.resolver.answer(HOST, "127.0.0.1");
-      long start = System.nanoTime();
 
       TestKeys keys = fixture.measure(TestEndpoints.of("tls://" + HOST + ":" + server.port()));
 
-      double seconds = (System.nanoTime() - start) / 1e9;
       List<TlsHandshake> handshakes = keys.tlsHandshakes();
       assertThat(handshakes).extracting(TlsHandshake::failure).containsOnly(Failures.GENERIC_TIMEOUT).hasSize(4);
       assertThat(handshakes).extracting(TlsHandshake::tags)
@@ -81,7 +79,6 @@ class TlsPlanTest {
       double firstEnd = differentials.stream().mapToDouble(TlsHandshake::t).min().orElseThrow();
       assertThat(lastStart).as("every differential started before any ended").isLessThan(firstEnd);
       assertThat(differentials).allSatisfy(h -> assertThat(h.t0()).isGreaterThanOrEqualTo(handshakes.get(0).t()));
-      assertThat(seconds).isLessThan(3 * MeasurerFixture.TIMEOUT.toMillis() / 1000.0);
     }
   }
 

@@ -1,5 +1,6 @@
-package dev.msgprobe.engine;
+package dev.msgprobe.cli;
 
+import dev.msgprobe.engine.Progress;
 import dev.msgprobe.model.Endpoint;
 import dev.msgprobe.model.Verdict;
 import java.io.PrintWriter;

@@ -1,4 +1,4 @@
-package dev.msgprobe.engine;
+package dev.msgprobe.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.msgprobe.engine;
+package dev.msgprobe.cli;
 
 /**
  * What a person's screen can show, decided by the command line from the terminal and the

@@ -1,32 +1,31 @@
-package dev.msgprobe.cli;
+package dev.msgprobe.engine;
 
 import dev.msgprobe.report.LoadedReport;
 import dev.msgprobe.report.ReportFormatException;
 import dev.msgprobe.report.ReportReader;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads the reports named on a command line, for {@code report} and {@code compare}. */
-final class ReportFiles {
+/** Reads the reports named on a command line, for {@link ReportJob} and {@link CompareJob}. */
+public final class ReportFiles {
   private ReportFiles() {}
 
   /** A report that cannot be read; the message names the file (and line). */
-  static final class Unreadable extends Exception {
+  public static final class Unreadable extends Exception {
     Unreadable(String message) {
       super(message, null, false, false);
     }
   }
 
   /**
-   * Every file in order; the warnings (an incomplete last line skipped) are printed on {@code err}.
+   * Every file in order.
    *
    * @throws Unreadable for a missing or unreadable file, or an invalid line before the last one ({@code FILE:LINE:})
    */
-  static List<LoadedReport> read(List<Path> files, PrintWriter err) throws Unreadable {
+  public static List<LoadedReport> read(List<Path> files) throws Unreadable {
     List<LoadedReport> reports = new ArrayList<>();
     for (Path file : files) {
       if (!Files.isRegularFile(file)) {
@@ -40,8 +39,13 @@ final class ReportFiles {
         throw new Unreadable(file + ": cannot read it: " + e.getMessage());
       }
     }
-    reports.forEach(r -> r.warnings().forEach(w -> err.println("msgprobe: warning: " + w)));
-    err.flush();
     return reports;
+  }
+
+  /** The lines to show about {@code reports}: their warnings (an incomplete last line skipped). */
+  public static List<String> warnings(List<LoadedReport> reports) {
+    List<String> lines = new ArrayList<>();
+    reports.forEach(r -> r.warnings().forEach(w -> lines.add("msgprobe: warning: " + w)));
+    return lines;
   }
 }

@@ -1,0 +1,99 @@
+package dev.msgprobe.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.msgprobe.engine.RunJob.Outcome;
+import dev.msgprobe.measure.Measurer;
+import dev.msgprobe.model.Endpoint;
+import dev.msgprobe.model.Measurement;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+@Timeout(20)
+class RunJobTest {
+  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-28T12:00:00Z"), ZoneOffset.UTC);
+  private static final List<String> TARGETS = List.of("tcp://127.0.0.1:9", "tcp://127.0.0.1:10");
+
+  @TempDir Path dir;
+  private final List<String> measured = Collections.synchronizedList(new ArrayList<>());
+  private final List<String> notices = new ArrayList<>();
+
+  /** Measures nothing on the network: records which endpoint it was asked for. */
+  private final Measurer measurer = endpoint -> {
+    measured.add(endpoint.url());
+    return CampaignTest.emptyKeys();
+  };
+
+  private final Wiring.Factory fakeWiring =
+      (config, controlUrl, tokenFile) -> new Wiring(measurer, () -> Optional.of("192.0.2.53"), Set.of());
+
+  private RunJob job(Path report, boolean resume) {
+    RunConfig config = RunConfig.builder(TARGETS, report)
+        .resolver(new InetSocketAddress("127.0.0.1", 53))
+        .timeout(Duration.ofSeconds(1))
+        .parallel(1)
+        .transferBytes(16 * 1024)
+        .controls(RunConfig.NO_CONTROLS)
+        .resume(resume)
+        .build();
+    return new RunJob(config, Progress.NONE, notices::add, fakeWiring, CLOCK);
+  }
+
+  @Test
+  void replacedWiring_measuresWithItsMeasurerAndWritesReportAndSummary() throws IOException {
+    Path report = dir.resolve("r.jsonl");
+
+    RunJob.Result result = job(report, false).execute();
+
+    assertThat(result.outcome()).isEqualTo(Outcome.COMPLETED);
+    assertThat(result.errors()).isEmpty();
+    assertThat(measured).containsExactlyElementsOf(TARGETS);
+    assertThat(result.measured()).isEqualTo(2);
+    assertThat(result.measurements()).extracting(Measurement::input).containsExactlyElementsOf(TARGETS);
+    assertThat(result.measurements()).extracting(Measurement::resolverIp).containsOnly("192.0.2.53");
+    assertThat(Files.readAllLines(report)).hasSize(2);
+    assertThat(result.summaryFile()).exists();
+    assertThat(result.summary().started()).isEqualTo("2026-11-28 12:00:00");
+    assertThat(notices).isEmpty();
+  }
+
+  @Test
+  void resumedReport_isNoticedAndNothingIsMeasuredAgain() {
+    Path report = dir.resolve("r.jsonl");
+    job(report, false).execute();
+    measured.clear();
+
+    RunJob.Result result = job(report, true).execute();
+
+    assertThat(result.outcome()).isEqualTo(Outcome.COMPLETED);
+    assertThat(measured).isEmpty();
+    assertThat(notices).containsExactly("msgprobe: resuming " + report + ": 2 endpoints already measured, 0 to go");
+    assertThat(result.measurements()).hasSize(2);
+  }
+
+  @Test
+  void existingReportWithoutResume_isBadInputAndMeasuresNothing() throws IOException {
+    Path report = dir.resolve("r.jsonl");
+    Files.writeString(report, "");
+
+    RunJob.Result result = job(report, false).execute();
+
+    assertThat(result.outcome()).isEqualTo(Outcome.BAD_INPUT);
+    assertThat(result.errors()).singleElement().asString().contains(report + " already exists");
+    assertThat(measured).isEmpty();
+  }
+}
