@@ -1,5 +1,6 @@
 package dev.msgprobe.cli;
 
+import dev.msgprobe.report.TextColumns;
 import dev.msgprobe.lists.ListException;
 import dev.msgprobe.lists.TestList;
 import dev.msgprobe.lists.TestLists;
@@ -108,19 +109,7 @@ public final class ListsCommand implements Callable<Integer> {
     }
 
     private static void printTable(PrintWriter out, List<List<String>> rows) {
-      int[] widths = new int[rows.get(0).size()];
-      for (List<String> row : rows) {
-        for (int i = 0; i < row.size(); i++) {
-          widths[i] = Math.max(widths[i], row.get(i).length());
-        }
-      }
-      for (List<String> row : rows) {
-        StringBuilder line = new StringBuilder();
-        for (int i = 0; i < row.size(); i++) {
-          line.append(i == 0 ? "" : "  ").append(String.format("%-" + widths[i] + "s", row.get(i)));
-        }
-        out.println(line.toString().stripTrailing());
-      }
+      TextColumns.lines(rows).forEach(out::println);
     }
   }
 

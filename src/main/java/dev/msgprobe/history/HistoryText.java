@@ -1,5 +1,6 @@
 package dev.msgprobe.history;
 
+import dev.msgprobe.report.TextColumns;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -28,19 +29,7 @@ public final class HistoryText {
       }
       rows.add(row);
     }
-    int[] widths = new int[header.size()];
-    for (List<String> row : rows) {
-      for (int i = 0; i < row.size(); i++) {
-        widths[i] = Math.max(widths[i], row.get(i).length());
-      }
-    }
-    for (List<String> row : rows) {
-      StringBuilder line = new StringBuilder();
-      for (int i = 0; i < row.size(); i++) {
-        line.append(i == 0 ? "" : "  ").append(pad(row.get(i), widths[i]));
-      }
-      out.append(line.toString().stripTrailing()).append('\n');
-    }
+    TextColumns.lines(rows).forEach(line -> out.append(line).append('\n'));
     out.append('\n').append(changesTitle(h)).append('\n');
     h.changes().forEach(c -> out.append("  ").append(c.text()).append('\n'));
     return out.toString();
@@ -87,7 +76,4 @@ public final class HistoryText {
     return s.method() == null ? s.status() : s.status() + " (" + s.method() + ")";
   }
 
-  private static String pad(String s, int width) {
-    return s + " ".repeat(Math.max(0, width - s.length()));
-  }
 }
