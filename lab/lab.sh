@@ -322,7 +322,7 @@ lab_probe() {
   (cd "$REPO" && nsx $NS_VAN "$MSGPROBE" run "${targets[@]}" \
       --resolver "$RESOLVER_IP" --doh "$DOH_URL" --ca-file "$RUN/lab-ca.pem" \
       --decoy-sni "$DECOY_SNI" --timeout "${MP_LAB_TIMEOUT:-2}" --parallel "${MP_LAB_PARALLEL:-16}" \
-      --no-progress ${control:+--control "$control"} -o "$out" "$@") || rc=$?
+      --no-progress --stun none ${control:+--control "$control"} -o "$out" "$@") || rc=$?
   cp "$RUN/expected.json" "${out%.jsonl}.expected.json"
   echo "lab: msgprobe exited $rc; report $out; expectations ${out%.jsonl}.expected.json" >&2
   return $rc

@@ -9,7 +9,8 @@ import java.util.Set;
 /**
  * Everything a {@code msgprobe run} needs, as parsed from the command line. {@code controls} is a
  * list file, or null for the built-in controls, or {@link #NO_CONTROLS}; {@code resolverEchoName} null
- * skips the resolver-echo lookup; {@code controlUrl} null means no control vantage; {@code resolver} is the resolver under test; {@code failOn} holds service statuses.
+ * skips the resolver-echo lookup; {@code controlUrl} null means no control vantage; {@code resolver} is the resolver under test; {@code failOn} holds service statuses;
+ * {@code geo} says how the probe learns where it is.
  */
 public record RunConfig(
     List<String> targets,
@@ -29,7 +30,8 @@ public record RunConfig(
     String resolverEchoName,
     long transferBytes,
     String controlUrl,
-    Path controlTokenFile) {
+    Path controlTokenFile,
+    GeoOptions geo) {
 
   public static final Path NO_CONTROLS = Path.of("none");
 

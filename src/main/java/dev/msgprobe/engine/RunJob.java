@@ -37,6 +37,7 @@ public final class RunJob {
   private final boolean colour;
   private final boolean liveProgress;
   private final Clock clock;
+  private final PublicAddressFinder publicAddressFinder;
   private final CountDownLatch finished = new CountDownLatch(1);
   private volatile Campaign campaign;
   private volatile boolean interrupted;
@@ -46,6 +47,12 @@ public final class RunJob {
   }
 
   RunJob(RunConfig config, PrintWriter out, PrintWriter err, boolean colour, boolean liveProgress, Clock clock) {
+    this(config, out, err, colour, liveProgress, clock, PublicAddressFinder.NONE);
+  }
+
+  RunJob(RunConfig config, PrintWriter out, PrintWriter err, boolean colour, boolean liveProgress, Clock clock,
+      PublicAddressFinder publicAddressFinder) {
+    this.publicAddressFinder = publicAddressFinder;
     this.config = config;
     this.out = out;
     this.err = err;
@@ -114,6 +121,7 @@ public final class RunJob {
         config.timeout(), Duration.ofMillis(Math.min(1000, config.timeout().toMillis() / 4)), 64 * 1024,
         config.transferBytes(), config.resolverEchoName(), 10);
     wiring.prepareMeasurement(measureConfig, config.controlUrl(), config.controlTokenFile());
+    wiring.openGeo(config.geo(), quietable(), clock);
 
     int skipped = 0;
     if (config.resume() && Files.exists(report)) {
@@ -136,9 +144,10 @@ public final class RunJob {
           endpoints.size());
     }
 
+    ProbeLocation where = wiring.locate(config.geo(), publicAddressFinder);
     String resolverIp = wiring.resolverEcho().orElse(resolver.getAddress().getHostAddress());
-    Envelope envelope = new Envelope(wiring.reportId(), started, "AS0", "ZZ", resolverIp,
-        resolver.getAddress().getHostAddress(), Wiring.softwareVersion());
+    Envelope envelope = new Envelope(wiring.reportId(where.owner()), started, where.owner(), resolverIp,
+        wiring.networkOf(resolverIp), resolver.getAddress().getHostAddress(), Wiring.softwareVersion());
     Progress progress = config.progress()
         ? new ConsoleProgress(err, liveProgress, 10, System::nanoTime) : Progress.NONE;
     Campaign.Result result;
@@ -154,7 +163,7 @@ public final class RunJob {
 
     List<Measurement> all = wiring.readReport(report);
     RunSummary summary = wiring.summarise(all, report, ReportIds.ooniTime(started), runtime, result.context(),
-        result.controls());
+        result.controls(), where);
     Path summaryFile = wiring.writeSummary(report, summary);
     if (config.json()) {
       out.println(wiring.summaryJson(summary));
@@ -175,6 +184,15 @@ public final class RunJob {
       return Outcome.NO_NETWORK;
     }
     return failOnMatched(summary.services()) ? Outcome.FAIL_ON_MATCHED : Outcome.COMPLETED;
+  }
+
+  private java.util.function.Consumer<String> quietable() {
+    return line -> {
+      if (!config.quiet()) {
+        err.println(line);
+        err.flush();
+      }
+    };
   }
 
   private boolean failOnMatched(Map<String, ServiceSummary> services) {

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 @JsonPropertyOrder({"answer_type", "asn", "as_org_name", "hostname", "ipv4", "ipv6", "ttl"})
 public record DnsAnswer(
     @JsonProperty("answer_type") String answerType,
-    @JsonProperty("asn") Integer asn,
+    @JsonProperty("asn") Long asn,
     @JsonProperty("as_org_name") String asOrgName,
     @JsonProperty("hostname") String hostname,
     @JsonProperty("ipv4") String ipv4,

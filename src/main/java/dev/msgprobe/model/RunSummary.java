@@ -7,10 +7,11 @@ import java.util.Map;
 /**
  * The run summary ({@code <report>.summary.json}, SPEC §5). {@code network_mode} is
  * normal | allowlist | offline; {@code controls} maps each control URL to its endpoint status;
- * {@code services} is keyed by service name in the order services were first measured.
+ * {@code services} is keyed by service name in the order services were first measured;
+ * {@code probe_location} says how the probe's network was learnt, or why it is unknown.
  */
-@JsonPropertyOrder({"software_name", "software_version", "report_file", "probe_asn", "probe_cc", "started",
-    "runtime", "network_mode", "controls", "services"})
+@JsonPropertyOrder({"software_name", "software_version", "report_file", "probe_asn", "probe_cc",
+    "probe_network_name", "probe_location", "started", "runtime", "network_mode", "controls", "services"})
 public record RunSummary(
     @JsonProperty("software_name") String softwareName,
     @JsonProperty("software_version") String softwareVersion,
@@ -21,4 +22,15 @@ public record RunSummary(
     @JsonProperty("runtime") double runtime,
     @JsonProperty("network_mode") String networkMode,
     @JsonProperty("controls") Map<String, String> controls,
-    @JsonProperty("services") Map<String, ServiceSummary> services) {}
+    @JsonProperty("services") Map<String, ServiceSummary> services,
+    @JsonProperty("probe_network_name") String probeNetworkName,
+    @JsonProperty("probe_location") String probeLocation) {
+
+  /** A summary that says nothing about how the probe's network was learnt. */
+  public RunSummary(String softwareName, String softwareVersion, String reportFile, String probeAsn, String probeCc,
+      String started, double runtime, String networkMode, Map<String, String> controls,
+      Map<String, ServiceSummary> services) {
+    this(softwareName, softwareVersion, reportFile, probeAsn, probeCc, started, runtime, networkMode, controls, services,
+        null, null);
+  }
+}
