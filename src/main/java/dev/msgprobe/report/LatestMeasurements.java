@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One measurement per endpoint, for reports read together or a report continued with
+ * One measurement per endpoint and probe network ({@code probe_asn}: the same endpoint measured on two
+ * networks is two results), for reports read together or a report continued with
  * {@code --resume}. Endpoints are matched by {@link ResumeKey}; the run's controls (annotation
  * {@code service} = {@value #CONTROL_SERVICE}) are matched among themselves only, because a control
  * may share its URI with a list endpoint ({@code https://max.ru/}). The latest measurement wins: the
@@ -31,12 +32,13 @@ public final class LatestMeasurements {
     return new ArrayList<>(latest.values());
   }
 
-  /** The identity of {@code m}'s endpoint within a run: its resume key, kept apart for controls. */
+  /** The identity of {@code m}'s endpoint within a run: its network and resume key, kept apart for controls. */
   static Object key(Measurement m) {
     if (m.input() == null) {
       return new Object();
     }
-    return (CONTROL_SERVICE.equals(m.annotation("service")) ? "control " : "endpoint ") + ResumeKey.of(m);
+    return m.probeAsn() + " " + (CONTROL_SERVICE.equals(m.annotation("service")) ? "control " : "endpoint ")
+        + ResumeKey.of(m);
   }
 
   private static boolean isOlder(Measurement a, Measurement b) {

@@ -51,6 +51,14 @@ public final class ReportLines {
         m.testRuntime(), runStart, m.testVersion());
   }
 
+  /** {@code m} as measured on network {@code asn} ({@code name}) in {@code cc}. */
+  public static Measurement onNetwork(Measurement m, String asn, String name, String cc) {
+    return new Measurement(m.annotations(), m.dataFormatVersion(), m.extensions(), m.input(), m.measurementStartTime(),
+        asn, cc, m.probeIp(), name, m.reportId(), m.resolverAsn(), m.resolverIp(), m.resolverNetworkName(),
+        m.softwareName(), m.softwareVersion(), m.testKeys(), m.testName(), m.testRuntime(), m.testStartTime(),
+        m.testVersion());
+  }
+
   /** {@code m} with one more annotation. */
   public static Measurement annotated(Measurement m, String key, String value) {
     Map<String, String> annotations = new LinkedHashMap<>(m.annotations());
