@@ -47,7 +47,7 @@ public final class RunJob {
   }
 
   RunJob(RunConfig config, PrintWriter out, PrintWriter err, boolean colour, boolean liveProgress, Clock clock) {
-    this(config, out, err, colour, liveProgress, clock, PublicAddressFinder.NONE);
+    this(config, out, err, colour, liveProgress, clock, new StunAddressFinder());
   }
 
   RunJob(RunConfig config, PrintWriter out, PrintWriter err, boolean colour, boolean liveProgress, Clock clock,
