@@ -146,10 +146,15 @@ final class Wiring {
     }
   }
 
-  /** Where the probe is; its public addresses join the set every report line is scrubbed of. */
+  /**
+   * Where the probe is; its public addresses (learnt or on an interface) and its private interface
+   * addresses make the set every report line is scrubbed of.
+   */
   ProbeLocation locate(GeoOptions options, PublicAddressFinder finder) {
     ProbeLocation where = new ProbeLocator(options, geo, finder, probeIps).locate();
-    probeIps = where.publicAddresses();
+    Set<String> scrub = new java.util.LinkedHashSet<>(where.publicAddresses());
+    scrub.addAll(LocalAddresses.privateOnes());
+    probeIps = scrub;
     return where;
   }
 
