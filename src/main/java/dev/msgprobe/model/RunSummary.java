@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Map;
 
 /**
- * The run summary ({@code <report>.summary.json}, SPEC §5). {@code network_mode} is
+ * The run summary ({@code <report>.summary.json}, docs/contract/summary.md). {@code network_mode} is
  * normal | allowlist | offline; {@code controls} maps each control URL to its endpoint status;
  * {@code services} is keyed by service name in the order services were first measured;
  * {@code probe_location} says how the probe's network was learnt, or why it is unknown;

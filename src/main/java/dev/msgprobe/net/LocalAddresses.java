@@ -1,4 +1,4 @@
-package dev.msgprobe.engine;
+package dev.msgprobe.net;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -14,15 +14,15 @@ import java.util.TreeSet;
  * evidence never needs them. Loopback, link-local and multicast addresses are nobody's in particular
  * and are kept.
  */
-final class LocalAddresses {
+public final class LocalAddresses {
   private LocalAddresses() {}
 
-  static Set<String> publicOnes() {
+  public static Set<String> publicOnes() {
     return matching(true);
   }
 
   /** Private (RFC 1918, CGNAT, ULA) interface addresses: scrubbed, never looked up. */
-  static Set<String> privateOnes() {
+  public static Set<String> privateOnes() {
     return matching(false);
   }
 
