@@ -39,8 +39,7 @@ final class AnswerNetworks implements Measurer {
     for (DnsQuery q : keys.queries()) {
       queries.add(annotate(q, geo));
     }
-    return new TestKeys(keys.agent(), keys.failedOperation(), keys.failure(), queries, keys.tcpConnect(),
-        keys.tlsHandshakes(), keys.requests(), keys.networkEvents(), keys.transfers(), keys.verdict());
+    return keys.withQueries(queries);
   }
 
   static DnsQuery annotate(DnsQuery q, GeoLookup geo) {
@@ -55,10 +54,8 @@ final class AnswerNetworks implements Measurer {
         continue;
       }
       NetworkOwner owner = geo.lookup(IpLiterals.parse(address));
-      answers.add(new DnsAnswer(a.answerType(), owner.asn(), owner.organisation(), a.hostname(), a.ipv4(),
-          a.ipv6(), a.ttl()));
+      answers.add(a.withNetwork(owner.asn(), owner.organisation()));
     }
-    return new DnsQuery(answers, q.engine(), q.failure(), q.hostname(), q.queryType(), q.rawResponse(), q.rcode(),
-        q.resolverAddress(), q.resolverHostname(), q.resolverPort(), q.t0(), q.t(), q.tags(), q.transactionId());
+    return q.withAnswers(answers);
   }
 }

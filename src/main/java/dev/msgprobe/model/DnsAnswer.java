@@ -26,6 +26,11 @@ public record DnsAnswer(
     return new DnsAnswer("CNAME", null, null, target, null, null, ttl);
   }
 
+  /** This answer placed in AS {@code asn} (0 = unknown) of {@code asOrgName} (null = unknown). */
+  public DnsAnswer withNetwork(long asn, String asOrgName) {
+    return new DnsAnswer(answerType, asn, asOrgName, hostname, ipv4, ipv6, ttl);
+  }
+
   /** The address of an A or AAAA answer, else null. */
   public String address() {
     return ipv4 != null ? ipv4 : ipv6;

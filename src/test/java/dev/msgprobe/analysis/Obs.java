@@ -161,11 +161,9 @@ final class Obs {
     }
     List<DnsAnswer> answers = q.answers().stream().map(a -> {
       DnsAnswer o = owners.get(a.address());
-      return o == null ? a : new DnsAnswer(a.answerType(), o.asn(), o.asOrgName(), a.hostname(), a.ipv4(), a.ipv6(),
-          a.ttl());
+      return o == null ? a : a.withNetwork(o.asn(), o.asOrgName());
     }).toList();
-    return new DnsQuery(answers, q.engine(), q.failure(), q.hostname(), q.queryType(), q.rawResponse(), q.rcode(),
-        q.resolverAddress(), q.resolverHostname(), q.resolverPort(), q.t0(), q.t(), q.tags(), q.transactionId());
+    return q.withAnswers(answers);
   }
 
   private Obs query(String engine, String resolver, String host, String failure, String[] addresses, String... tags) {
