@@ -29,6 +29,8 @@ LINKS=(mp-van0 mp-isp-van mp-isp-inet mp-inet0)
 # fixed addresses (keep in sync with lab/lablib.py)
 VANTAGE_IP=10.77.1.2 ISP_VAN_IP=10.77.1.1 RESOLVER_IP=10.77.1.53
 ISP_INET_IP=10.77.2.1 INET_IP=10.77.2.2 SINKHOLE_IP=95.167.13.50
+# the vantage's public address: the ISP NATs it to this one; a STUN server on the internet side tells it
+VANTAGE_PUBLIC_IP=95.167.77.7 STUN_PORT=3478
 DOH_URL="https://1.1.1.1/dns-query"
 DECOY_SNI=example.com
 
@@ -191,6 +193,7 @@ lab_up() {
   ip -n $NS_INET addr add $INET_IP/24 dev mp-inet0
   ip -n $NS_INET link set mp-inet0 up
   ip -n $NS_INET route add 10.77.1.0/24 via $ISP_INET_IP
+  ip -n $NS_INET route add $VANTAGE_PUBLIC_IP/32 via $ISP_INET_IP
   sed 's|.*|addr add &/32 dev lo|' "$RUN/addresses.txt" > "$RUN/inet-addrs.batch"
   ip -n $NS_INET -batch "$RUN/inet-addrs.batch"
   # real links carry MTU-sized packets: no TSO/GSO/GRO super-packets, so the censor's
@@ -201,11 +204,15 @@ lab_up() {
   nsx $NS_INET ethtool -K mp-inet0 tso off gso off gro off >/dev/null 2>&1 || die "ethtool -K failed"
   # censor
   nsx $NS_ISP iptables-restore < "$RUN/censor.iptables"
+  # (after the restore, which flushes the nat table) the vantage reaches the internet behind the
+  # ISP's NAT with a public-looking address; only the ISP namespace's own table is touched
+  nsx $NS_ISP iptables -t nat -A POSTROUTING -s $VANTAGE_IP -o mp-isp-inet -j SNAT --to-source $VANTAGE_PUBLIC_IP
   [ -s "$RUN/censor.nft" ] && nsx $NS_ISP nft -f "$RUN/censor.nft"
   # servers
   start_server $NS_INET inet "$LAB/servers/internet.py" "$RUN/inet.json" "$CERTS" "$RUN/inet.ready"
   start_server $NS_ISP isp "$LAB/servers/isp.py" "$RUN/isp.json" "$CERTS" "$RUN/isp.ready"
-  wait_ready inet isp
+  start_server $NS_INET stun "$LAB/servers/stun.py" "$INET_IP" "$STUN_PORT" "$RUN/stun.ready"
+  wait_ready inet isp stun
   cp "$CERTS/lab-ca.pem" "$RUN/lab-ca.pem"
   echo "$sc" > "$RUN/scenario"
   trap - EXIT
@@ -271,6 +278,9 @@ lab_env() {
   echo "MP_LAB_DECOY_SNI=$DECOY_SNI"
   echo "MP_LAB_RUN=$RUN"
   echo "MP_LAB_INET_IP=$INET_IP"
+  echo "MP_LAB_STUN=$INET_IP:$STUN_PORT"
+  echo "MP_LAB_VANTAGE_IP=$VANTAGE_IP"
+  echo "MP_LAB_VANTAGE_PUBLIC_IP=$VANTAGE_PUBLIC_IP"
 }
 
 MSGPROBE="$REPO/msgprobe"
@@ -322,7 +332,7 @@ lab_probe() {
   (cd "$REPO" && nsx $NS_VAN "$MSGPROBE" run "${targets[@]}" \
       --resolver "$RESOLVER_IP" --doh "$DOH_URL" --ca-file "$RUN/lab-ca.pem" \
       --decoy-sni "$DECOY_SNI" --timeout "${MP_LAB_TIMEOUT:-2}" --parallel "${MP_LAB_PARALLEL:-16}" \
-      --no-progress --store "${MP_LAB_STORE:-none}" ${control:+--control "$control"} -o "$out" "$@") || rc=$?
+      --no-progress --store "${MP_LAB_STORE:-none}" --stun "$INET_IP:$STUN_PORT" ${control:+--control "$control"} -o "$out" "$@") || rc=$?
   cp "$RUN/expected.json" "${out%.jsonl}.expected.json"
   echo "lab: msgprobe exited $rc; report $out; expectations ${out%.jsonl}.expected.json" >&2
   return $rc

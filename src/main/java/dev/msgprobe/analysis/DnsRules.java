@@ -14,6 +14,7 @@ import dev.msgprobe.model.Verdict;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -36,11 +37,11 @@ final class DnsRules {
     }
     DnsAnswerSet tcp = DnsAnswerSet.of(o.tcpDns());
     DnsAnswerSet doh = DnsAnswerSet.of(o.doh());
-    Context c = new Context(e.host(), system, tcp, doh, o, echoNotes(o));
+    Context c = new Context(e.host(), e.service(), system, tcp, doh, o, echoNotes(o));
     return system.answered() ? withAddresses(c) : withoutAddresses(c);
   }
 
-  private record Context(String host, DnsAnswerSet system, DnsAnswerSet tcp, DnsAnswerSet doh, Observations o,
+  private record Context(String host, String service, DnsAnswerSet system, DnsAnswerSet tcp, DnsAnswerSet doh, Observations o,
       List<String> echo) {
 
     String systemSaid() {
@@ -154,6 +155,9 @@ final class DnsRules {
     if (suspicion == null && !trusted.isEmpty() && !confirmed) {
       suspicion = inconsistency(c, usable, trusted, notes);
     }
+    if (suspicion == null && !confirmed && validated.isEmpty()) {
+      suspicion = foreignNetwork(c, usable, notes);
+    }
     Confidence ok;
     if (confirmed) {
       notes.add(0, c.systemSaid() + ", as the trusted DoH resolvers do");
@@ -208,6 +212,37 @@ final class DnsRules {
       }
     }
     return null;
+  }
+
+  /**
+   * The resolver under test's addresses all lie in networks that neither the trusted answers nor the
+   * service's own networks use: evidence of a substituted answer even when TLS cannot be checked.
+   * Addresses of unknown network decide nothing; different addresses in a network the trusted answers
+   * share (a CDN's rotation) are only noted.
+   */
+  private static Verdict foreignNetwork(Context c, List<String> usable, List<String> notes) {
+    Map<String, ServiceNetworks.Owner> systemOwners = ServiceNetworks.owners(c.o.system());
+    Map<String, ServiceNetworks.Owner> trustedOwners = ServiceNetworks.owners(c.o.doh());
+    Set<Long> own = ServiceNetworks.own(c.service);
+    Set<Long> expected = new HashSet<>(own);
+    trustedOwners.values().forEach(o -> expected.add(o.asn()));
+    if (usable.isEmpty() || expected.isEmpty() || !usable.stream().allMatch(systemOwners::containsKey)) {
+      return null;
+    }
+    List<ServiceNetworks.Owner> answered = usable.stream().map(systemOwners::get).toList();
+    String systemNets = ServiceNetworks.labels(answered);
+    if (answered.stream().anyMatch(o -> expected.contains(o.asn()))) {
+      notes.add("the resolver under test's addresses are in " + systemNets + ", "
+          + (trustedOwners.isEmpty() ? "one of " + c.service + "'s own networks" : "as the trusted answers are")
+          + ": a different server of the same network (CDN rotation), not tampering");
+      return null;
+    }
+    List<String> ev = c.evidence(c.systemSaid(), "those addresses are in " + systemNets + ", a network "
+        + (trustedOwners.isEmpty() ? "" : "the trusted answers (" + ServiceNetworks.labels(trustedOwners.values())
+            + ") do not use") + (trustedOwners.isEmpty() || own.isEmpty() ? "" : " and ")
+        + (own.isEmpty() ? "" : "not among " + c.service + "'s own networks (" + ServiceNetworks.asnList(own) + ")")
+        + ": the resolver under test points the name at someone else's server", c.dohSaid());
+    return Verdicts.of(Status.BLOCKED, Method.DNS_INCONSISTENT, Confidence.MEDIUM, ev);
   }
 
   /**

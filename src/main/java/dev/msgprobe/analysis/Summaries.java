@@ -54,6 +54,23 @@ public final class Summaries {
         .map(Map.Entry::getKey).findFirst().orElse(null);
   }
 
+  /**
+   * The services of each probe network ({@code probe_asn}), networks in the order first seen; empty
+   * when all measurements come from one network (the plain summary says it all then).
+   */
+  public static Map<String, Map<String, ServiceSummary>> byNetwork(List<Measurement> measurements) {
+    Map<String, List<Measurement>> groups = new LinkedHashMap<>();
+    for (Measurement m : measurements) {
+      String asn = m.probeAsn() == null || m.probeAsn().isBlank() ? "AS0" : m.probeAsn();
+      groups.computeIfAbsent(asn, k -> new ArrayList<>()).add(m);
+    }
+    Map<String, Map<String, ServiceSummary>> out = new LinkedHashMap<>();
+    if (groups.size() > 1) {
+      groups.forEach((asn, ms) -> out.put(asn, services(ms)));
+    }
+    return out;
+  }
+
   /** Each control's input with its endpoint status, in measurement order. */
   public static Map<String, Status> controls(List<Measurement> measurements) {
     Map<String, Status> out = new LinkedHashMap<>();

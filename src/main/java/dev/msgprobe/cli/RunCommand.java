@@ -1,11 +1,13 @@
 package dev.msgprobe.cli;
 
+import dev.msgprobe.engine.GeoOptions;
 import dev.msgprobe.engine.RunConfig;
 import dev.msgprobe.engine.RunJob.Outcome;
 import dev.msgprobe.model.ServiceStatus;
 import dev.msgprobe.lists.HostNames;
 import dev.msgprobe.engine.RunJob;
 import dev.msgprobe.model.TransferMode;
+import dev.msgprobe.geo.NetworkOwner;
 import dev.msgprobe.net.ResolvConf;
 import dev.msgprobe.report.ReportJson;
 import dev.msgprobe.report.TableRenderer;
@@ -147,6 +149,29 @@ final class RunCommand implements Callable<Integer> {
 
   @ParentCommand Main main;
 
+  @Option(names = "--probe-asn", paramLabel = "ASn", order = 20,
+      description = "Say which network the probe is on (AS12389) instead of looking it up.")
+  String probeAsn;
+
+  @Option(names = "--probe-cc", paramLabel = "CC", order = 21,
+      description = "Say which country the probe is in (RU) instead of looking it up.")
+  String probeCc;
+
+  @Option(names = "--no-geoip", order = 22,
+      description = "Look nothing up in any IP database: the report says AS0/ZZ unless --probe-asn/--probe-cc say more.")
+  boolean noGeoip;
+
+  @Option(names = "--asn-db", paramLabel = "FILE", order = 23,
+      description = "An IP-to-ASN/country database in MaxMind DB format (GeoLite2-ASN, DB-IP) instead of the"
+          + " bundled data; repeatable (e.g. an ASN file and a country file).")
+  List<Path> asnDbs = new ArrayList<>();
+
+  @Option(names = "--stun", paramLabel = "HOST:PORT|none", order = 24,
+      description = "STUN server asked for the probe's public address (used for the lookup and scrubbed from the"
+          + " report); repeatable; 'none' asks none. Default: stun.l.google.com:19302, stun.cloudflare.com:3478,"
+          + " stun.nextcloud.com:443.")
+  List<String> stun = new ArrayList<>();
+
   @Override
   public Integer call() {
     CommandLine cmd = spec.commandLine();
@@ -183,6 +208,7 @@ final class RunCommand implements Callable<Integer> {
         .transfers(TransferMode.parse(transfer))
         .controlUrl(control)
         .controlTokenFile(controlTokenFile)
+        .geo(geoOptions())
         .build();
     PrintWriter err = cmd.getErr();
     Display display = Terminal.display(color);
@@ -287,12 +313,45 @@ final class RunCommand implements Callable<Integer> {
     if (controlTokenFile != null && control == null) {
       return "--control-token-file needs --control URL";
     }
+    if (probeAsn != null) {
+      try {
+        NetworkOwner.parseAsn(probeAsn);
+      } catch (IllegalArgumentException e) {
+        return "--probe-asn: " + e.getMessage();
+      }
+    }
+    if (probeCc != null && !probeCc.matches("[A-Za-z]{2}")) {
+      return "--probe-cc: not a two-letter country code: " + probeCc;
+    }
+    if (noGeoip && !asnDbs.isEmpty()) {
+      return "--asn-db and --no-geoip cannot be used together";
+    }
+    for (Path db : asnDbs) {
+      if (!java.nio.file.Files.isReadable(db)) {
+        return "--asn-db " + db + ": no such readable file";
+      }
+    }
+    for (String server : stun) {
+      if (!"none".equalsIgnoreCase(server) && !server.matches("\\[?[^\\s\\[\\]]+\\]?:[0-9]{1,5}")) {
+        return "--stun: expected HOST:PORT or none, got " + server;
+      }
+    }
+    if (stun.size() > 1 && stun.stream().anyMatch("none"::equalsIgnoreCase)) {
+      return "--stun none cannot be combined with STUN servers";
+    }
     for (String url : doh) {
       if (!url.startsWith("https://")) {
         return "--doh: not an https URL: " + url;
       }
     }
     return null;
+  }
+
+  private GeoOptions geoOptions() {
+    List<String> servers = stun.isEmpty() ? GeoOptions.DEFAULT_STUN
+        : stun.stream().filter(s -> !"none".equalsIgnoreCase(s)).toList();
+    return new GeoOptions(probeAsn == null ? null : NetworkOwner.parseAsn(probeAsn),
+        probeCc == null ? null : probeCc.toUpperCase(Locale.ROOT), noGeoip, asnDbs, servers);
   }
 
   private Path controlsPath() {

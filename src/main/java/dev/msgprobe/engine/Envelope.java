@@ -1,5 +1,6 @@
 package dev.msgprobe.engine;
 
+import dev.msgprobe.geo.NetworkOwner;
 import dev.msgprobe.model.Endpoint;
 import dev.msgprobe.model.Measurement;
 import dev.msgprobe.model.TestKeys;
@@ -19,23 +20,25 @@ public final class Envelope {
 
   private final String reportId;
   private final String testStartTime;
-  private final String probeAsn;
-  private final String probeCc;
+  private final NetworkOwner probe;
   private final String resolverIp;
+  private final NetworkOwner resolver;
   private final String resolverUnderTest;
   private final String softwareVersion;
 
   /**
+   * @param probe the probe's network: {@code probe_asn}, {@code probe_cc}, {@code probe_network_name}
    * @param resolverIp the resolver that really answers (learnt by resolver echo), OONI's {@code resolver_ip}
+   * @param resolver its network: {@code resolver_asn}, {@code resolver_network_name}
    * @param resolverUnderTest the resolver the probe asked ({@code --resolver}), annotation {@code resolver_under_test}
    */
-  public Envelope(String reportId, Instant testStart, String probeAsn, String probeCc, String resolverIp,
+  public Envelope(String reportId, Instant testStart, NetworkOwner probe, String resolverIp, NetworkOwner resolver,
       String resolverUnderTest, String softwareVersion) {
     this.reportId = reportId;
     this.testStartTime = ReportIds.ooniTime(testStart);
-    this.probeAsn = probeAsn;
-    this.probeCc = probeCc;
+    this.probe = probe;
     this.resolverIp = resolverIp;
+    this.resolver = resolver;
     this.resolverUnderTest = resolverUnderTest;
     this.softwareVersion = softwareVersion;
   }
@@ -58,8 +61,8 @@ public final class Envelope {
     putIfPresent(annotations, "category_code", e.categoryCode());
     putIfPresent(annotations, "source", e.source());
     return new Measurement(annotations, Measurement.DATA_FORMAT_VERSION, new java.util.TreeMap<>(EXTENSIONS),
-        e.url(), ReportIds.ooniTime(start), probeAsn, probeCc, Measurement.PROBE_IP, null, reportId, "AS0", resolverIp,
-        null, "msgprobe", softwareVersion, keys, Measurement.TEST_NAME,
+        e.url(), ReportIds.ooniTime(start), probe.asnLabel(), probe.countryLabel(), Measurement.PROBE_IP,
+        probe.organisation(), reportId, resolver.asnLabel(), resolverIp, resolver.organisation(), "msgprobe", softwareVersion, keys, Measurement.TEST_NAME,
         Math.round(runtimeSeconds * 1_000_000) / 1_000_000.0, testStartTime, TEST_VERSION);
   }
 

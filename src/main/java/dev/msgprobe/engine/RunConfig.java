@@ -12,6 +12,7 @@ import java.util.Set;
  * list file, or null for the built-in controls, or {@link #NO_CONTROLS}; {@code resolverEchoName} null
  * skips the resolver-echo lookup; {@code controlUrl} null means no control vantage; {@code resolver} is the resolver under test; {@code failOn} holds service statuses;
  * {@code transfers} picks the endpoints that get a freeze/throttle transfer of {@code transferBytes}.
+ * {@code geo} says how the probe learns where it is.
  */
 public record RunConfig(
     List<String> targets,
@@ -32,7 +33,8 @@ public record RunConfig(
     long transferBytes,
     TransferMode transfers,
     String controlUrl,
-    Path controlTokenFile) {
+    Path controlTokenFile,
+    GeoOptions geo) {
 
   public static final Path NO_CONTROLS = Path.of("none");
 
@@ -50,7 +52,7 @@ public record RunConfig(
   /**
    * Names every setting of a {@link RunConfig}. Unset: no DoH resolvers, no CA file, no decoy SNI,
    * no {@code --fail-on}, booleans false, built-in controls, no resolver-echo name, no control
-   * vantage; {@code resolver}, {@code timeout}, {@code parallel} and {@code transferBytes} must be set.
+   * vantage, no geo lookup and no STUN ({@link GeoOptions#OFF}); {@code resolver}, {@code timeout}, {@code parallel} and {@code transferBytes} must be set.
    */
   public static final class Builder {
     private List<String> targets;
@@ -72,6 +74,7 @@ public record RunConfig(
     private TransferMode transfers = TransferMode.ALL;
     private String controlUrl;
     private Path controlTokenFile;
+    private GeoOptions geo = GeoOptions.OFF;
 
     private Builder(List<String> targets, Path output) {
       this.targets = targets;
@@ -164,8 +167,14 @@ public record RunConfig(
       return this;
     }
 
+    public Builder geo(GeoOptions geo) {
+      this.geo = geo;
+      return this;
+    }
+
     public RunConfig build() {
-      return new RunConfig(targets, output, resolver, dohUrls, caFile, decoySni, timeout, parallel, json, failOn, resume, progress, quiet, controls, resolverEchoName, transferBytes, transfers, controlUrl, controlTokenFile);
+      return new RunConfig(targets, output, resolver, dohUrls, caFile, decoySni, timeout, parallel, json, failOn,
+          resume, progress, quiet, controls, resolverEchoName, transferBytes, transfers, controlUrl, controlTokenFile, geo);
     }
   }
 }

@@ -55,6 +55,7 @@ public final class RunJob {
   private final Consumer<String> notices;
   private final Wiring.Factory wiringFactory;
   private final Clock clock;
+  private final PublicAddressFinder publicAddressFinder;
   private final CountDownLatch finished = new CountDownLatch(1);
   private volatile Campaign campaign;
   private volatile boolean interrupted;
@@ -69,6 +70,12 @@ public final class RunJob {
   }
 
   RunJob(RunConfig config, Progress progress, Consumer<String> notices, Wiring.Factory wiringFactory, Clock clock) {
+    this(config, progress, notices, wiringFactory, clock, new StunAddressFinder());
+  }
+
+  RunJob(RunConfig config, Progress progress, Consumer<String> notices, Wiring.Factory wiringFactory, Clock clock,
+      PublicAddressFinder publicAddressFinder) {
+    this.publicAddressFinder = publicAddressFinder;
     this.config = config;
     this.progress = progress;
     this.notices = notices;
@@ -134,6 +141,7 @@ public final class RunJob {
         config.timeout(), MeasureConfig.retryDelayFor(config.timeout()), MeasureConfig.BODY_CAP,
         config.transferBytes(), config.resolverEchoName(), MeasureConfig.MAX_REDIRECTS, config.transfers());
     Wiring wiring = wiringFactory.create(measureConfig, config.controlUrl(), config.controlTokenFile());
+    wiring.openGeo(config.geo(), quietable(), clock);
 
     int skipped = 0;
     if (config.resume() && Files.exists(report)) {
@@ -156,9 +164,10 @@ public final class RunJob {
           endpoints.size()));
     }
 
+    ProbeLocation where = wiring.locate(config.geo(), publicAddressFinder);
     String resolverIp = wiring.resolverEcho().orElse(resolver.getAddress().getHostAddress());
-    Envelope envelope = new Envelope(wiring.reportId(), started, "AS0", "ZZ", resolverIp,
-        resolver.getAddress().getHostAddress(), Wiring.softwareVersion());
+    Envelope envelope = new Envelope(wiring.reportId(where.owner()), started, where.owner(), resolverIp,
+        wiring.networkOf(resolverIp), resolver.getAddress().getHostAddress(), Wiring.softwareVersion());
     Progress shown = config.progress() ? progress : Progress.NONE;
     Campaign.Result result;
     listener.started(report);
@@ -175,7 +184,7 @@ public final class RunJob {
 
     List<Measurement> all = wiring.readReport(report);
     RunSummary summary = wiring.summarise(all, report, ReportIds.ooniTime(started), runtime, result.context(),
-        result.controls());
+        result.controls(), where);
     Path summaryFile = wiring.writeSummary(report, summary);
     Outcome outcome;
     if (result.cancelled() || interrupted) {
@@ -196,6 +205,15 @@ public final class RunJob {
       throw new BadInput("msgprobe run: " + report + " was created by someone else meanwhile; choose another"
           + " --output, or add --resume to continue it");
     }
+  }
+
+  /** Notices that {@code --quiet} silences. */
+  private Consumer<String> quietable() {
+    return line -> {
+      if (!config.quiet()) {
+        notices.accept(line);
+      }
+    };
   }
 
   private boolean failOnMatched(Map<String, ServiceSummary> services) {

@@ -36,6 +36,8 @@ import java.util.stream.Collectors;
  *   <li>{@code network_mode} and {@code controls}: from the latest measurement of each control.</li>
  *   <li>{@code software_version}, {@code probe_asn}, {@code probe_cc}: the values found in the lines,
  *       joined with {@code ", "} when they differ; {@code report_file}: the files, joined the same way.</li>
+ *   <li>{@code by_network}: when the lines come from more than one {@code probe_asn}, the services of
+ *       each network; an endpoint measured on two networks counts once on each.</li>
  * </ul>
  */
 public final class StoredReports {
@@ -51,8 +53,13 @@ public final class StoredReports {
         reports.stream().map(r -> r.file().toString()).collect(Collectors.joining(", ")),
         joined(latest, Measurement::probeAsn), joined(latest, Measurement::probeCc), earliestStart(all),
         runtime(all), NetworkContexts.fromMeasurements(latest).networkMode(), Summaries.controls(latest),
-        Summaries.services(latest));
+        Summaries.services(latest), joined(latest, Measurement::probeNetworkName), null, byNetwork(latest));
     return new SummarisedRun(summary, latest);
+  }
+
+  private static Map<String, Map<String, dev.msgprobe.model.ServiceSummary>> byNetwork(List<Measurement> latest) {
+    Map<String, Map<String, dev.msgprobe.model.ServiceSummary>> by = Summaries.byNetwork(latest);
+    return by.isEmpty() ? null : by;
   }
 
   /** The distinct non-blank values in order of first appearance, joined; null when there is none. */

@@ -7,6 +7,10 @@ import dev.msgprobe.analysis.Summaries;
 import dev.msgprobe.lists.ListException;
 import dev.msgprobe.lists.Targets;
 import dev.msgprobe.lists.TestLists;
+import dev.msgprobe.geo.BundledGeo;
+import dev.msgprobe.geo.GeoLookup;
+import dev.msgprobe.geo.MaxMindGeo;
+import dev.msgprobe.geo.NetworkOwner;
 import dev.msgprobe.measure.ControlStep;
 import dev.msgprobe.measure.DnsStep;
 import dev.msgprobe.measure.EndpointMeasurer;
@@ -18,6 +22,7 @@ import dev.msgprobe.model.Measurement;
 import dev.msgprobe.model.RunSummary;
 import dev.msgprobe.model.TestKeys;
 import dev.msgprobe.model.Verdict;
+import dev.msgprobe.net.IpLiterals;
 import dev.msgprobe.net.LocalAddresses;
 import dev.msgprobe.net.Trust;
 import dev.msgprobe.report.ReportIds;
@@ -53,7 +58,10 @@ final class Wiring {
 
   private final Measurer measurer;
   private final Supplier<Optional<String>> resolverEcho;
-  private final Set<String> probeIps;
+  /** What reports are scrubbed of: set at construction, widened by {@link #locate}. */
+  private Set<String> probeIps;
+  /** The IP-to-network data of the run: none until {@link #openGeo}. */
+  private GeoLookup geo = GeoLookup.NONE;
   private final Classifier classifier = new Classifier();
 
   /**
@@ -142,7 +150,45 @@ final class Wiring {
   }
 
   Measurer measurer() {
-    return measurer;
+    return geo == GeoLookup.NONE ? measurer : new AnswerNetworks(measurer, geo);
+  }
+
+  /**
+   * Opens the geo data the run uses: none with {@code --no-geoip}, the {@code --asn-db} files, else the
+   * bundled data (with a warning on {@code warnings} when it is old).
+   */
+  void openGeo(GeoOptions options, java.util.function.Consumer<String> warnings, java.time.Clock clock)
+      throws RunJob.BadInput {
+    if (options.noGeoip()) {
+      geo = GeoLookup.NONE;
+    } else if (!options.asnDbs().isEmpty()) {
+      try {
+        geo = MaxMindGeo.open(options.asnDbs().stream().map(Path::toFile).toList());
+      } catch (IOException e) {
+        throw new RunJob.BadInput("msgprobe run: --asn-db " + e.getMessage());
+      }
+    } else {
+      BundledGeo bundled = BundledGeo.load();
+      BundledGeo.stalenessWarning(bundled.date(), clock).ifPresent(w -> warnings.accept("msgprobe: warning: " + w));
+      geo = bundled;
+    }
+  }
+
+  /**
+   * Where the probe is; its public addresses (learnt or on an interface) and its private interface
+   * addresses make the set every report line is scrubbed of.
+   */
+  ProbeLocation locate(GeoOptions options, PublicAddressFinder finder) {
+    ProbeLocation where = new ProbeLocator(options, geo, finder, probeIps).locate();
+    Set<String> scrub = new java.util.LinkedHashSet<>(where.publicAddresses());
+    scrub.addAll(LocalAddresses.privateOnes());
+    probeIps = scrub;
+    return where;
+  }
+
+  /** The network of {@code ip} (the resolver that really asks); unknown for a name or with no data. */
+  NetworkOwner networkOf(String ip) {
+    return ip != null && IpLiterals.isLiteral(ip) ? geo.lookup(IpLiterals.parse(ip)) : NetworkOwner.UNKNOWN;
   }
 
   Analyzer analyzer() {
@@ -159,8 +205,8 @@ final class Wiring {
     };
   }
 
-  String reportId() {
-    return ReportIds.system().newReportId("ZZ", "AS0");
+  String reportId(NetworkOwner probe) {
+    return ReportIds.system().newReportId(probe.countryLabel(), probe.asnLabel());
   }
 
   /** Resume keys of the endpoints the report measured; controls are measured again on every run. */
@@ -201,9 +247,10 @@ final class Wiring {
   }
 
   RunSummary summarise(List<Measurement> all, Path report, String started, double runtime, NetworkContext context,
-      List<Measurement> controls) {
-    return new RunSummary("msgprobe", softwareVersion(), report.toString(), "AS0", "ZZ", started, runtime,
-        context.networkMode(), Summaries.controls(controls), Summaries.services(all));
+      List<Measurement> controls, ProbeLocation where) {
+    return new RunSummary("msgprobe", softwareVersion(), report.toString(), where.owner().asnLabel(),
+        where.owner().countryLabel(), started, runtime, context.networkMode(), Summaries.controls(controls),
+        Summaries.services(all), where.owner().organisation(), where.how());
   }
 
   Path writeSummary(Path report, RunSummary summary) throws IOException {

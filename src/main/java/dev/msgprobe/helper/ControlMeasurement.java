@@ -2,7 +2,9 @@ package dev.msgprobe.helper;
 
 import dev.msgprobe.model.LegacyFailures;
 import dev.msgprobe.helper.AddressPlan.Target;
+import dev.msgprobe.geo.BundledGeo;
 import dev.msgprobe.helper.ThResponse.IpInfo;
+import dev.msgprobe.net.IpLiterals;
 import dev.msgprobe.model.Failures;
 import dev.msgprobe.net.Bogons;
 import dev.msgprobe.net.IpLiterals;
@@ -52,6 +54,18 @@ final class ControlMeasurement {
     this.http = new HttpCheck(client, config.timeout().multipliedBy(2));
   }
 
+  /** The AS number of {@code ip} in the bundled geo data (OONI's {@code ip_info.asn}); 0 when unknown. */
+  private static long asnOf(String ip) {
+    if (!IpLiterals.isLiteral(ip)) {
+      return 0;
+    }
+    try {
+      return BundledGeo.load().lookup(IpLiterals.parse(ip)).asn();
+    } catch (java.io.UncheckedIOException noData) {
+      return 0;
+    }
+  }
+
   /** @throws IllegalArgumentException when the request's URL cannot be parsed (a bad request) */
   ThResponse measure(ThRequest request) throws InterruptedException {
     TargetUrl url = TargetUrl.parse(request.httpRequest());
@@ -61,6 +75,7 @@ final class ControlMeasurement {
       dns = new ThResponse.Dns(LegacyFailures.dns(lookup.failure()), lookup.addresses());
     }
     Map<String, IpInfo> ipInfo = AddressPlan.ipInfo(request.tcpConnect(), dns.addrs());
+    ipInfo.replaceAll((ip, info) -> new IpInfo(asnOf(ip), info.flags()));
     List<Future<TcpTlsCheck.Result>> endpoints = new ArrayList<>();
     for (Target target : AddressPlan.endpoints(url, ipInfo, sockets::allows)) {
       endpoints.add(executor.submit(() -> tcpTls.run(target, url.host())));

@@ -48,7 +48,7 @@ record ThResponse(
   @JsonPropertyOrder({"failure", "addrs"})
   record Dns(@JsonProperty("failure") String failure, @JsonProperty("addrs") List<String> addrs) {}
 
-  /** {@code flags}: the {@code FLAG_*} bits. msgprobe has no ASN database: {@code asn} is 0 (OONI's "unknown"). */
+  /** {@code flags}: the {@code FLAG_*} bits; {@code asn} from the bundled geo data, 0 (OONI's "unknown") when it has none. */
   @JsonPropertyOrder({"asn", "flags"})
   record IpInfo(@JsonProperty("asn") long asn, @JsonProperty("flags") int flags) {
     static final int FLAG_RESOLVED_BY_PROBE = 1;

@@ -211,7 +211,7 @@ public final class ControlStep {
       answers = new ArrayList<>();
       for (String ip : dns.addrs()) {
         Long asn = reply.asns().get(ip);
-        Integer knownAsn = asn == null || asn <= 0 || asn > Integer.MAX_VALUE ? null : asn.intValue();
+        Long knownAsn = asn == null || asn <= 0 || asn > 0xFFFF_FFFFL ? null : asn;
         boolean v6 = ip.indexOf(':') >= 0;
         answers.add(new DnsAnswer(v6 ? "AAAA" : "A", knownAsn, null, null, v6 ? null : ip, v6 ? ip : null, null));
       }

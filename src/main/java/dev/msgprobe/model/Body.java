@@ -28,6 +28,25 @@ public record Body(String text, BinaryData binary) {
     }
   }
 
+  /**
+   * A body of which only the first bytes were kept ({@code cut} true: the rest was dropped at a size
+   * cap). A UTF-8 character split by the cut is dropped whole, so a text body stays text.
+   */
+  public static Body of(byte[] bytes, boolean cut) {
+    Body whole = of(bytes);
+    if (!cut || whole.text != null) {
+      return whole;
+    }
+    for (int drop = 1; drop <= 3 && drop < bytes.length; drop++) {
+      int at = bytes.length - drop;
+      if ((bytes[at] & 0xC0) != 0x80) {
+        Body shorter = of(java.util.Arrays.copyOf(bytes, at));
+        return shorter.text != null ? shorter : whole;
+      }
+    }
+    return whole;
+  }
+
   /** The body as text; binary bodies are decoded as ISO-8859-1 so byte patterns still match. */
   public String asText() {
     return text != null ? text : new String(binary.bytes(), StandardCharsets.ISO_8859_1);

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 @JsonPropertyOrder({"answer_type", "asn", "as_org_name", "hostname", "ipv4", "ipv6", "ttl"})
 public record DnsAnswer(
     @JsonProperty("answer_type") String answerType,
-    @JsonProperty("asn") Integer asn,
+    @JsonProperty("asn") Long asn,
     @JsonProperty("as_org_name") String asOrgName,
     @JsonProperty("hostname") String hostname,
     @JsonProperty("ipv4") String ipv4,
@@ -24,6 +24,11 @@ public record DnsAnswer(
 
   public static DnsAnswer cname(String target, long ttl) {
     return new DnsAnswer("CNAME", null, null, target, null, null, ttl);
+  }
+
+  /** This answer placed in AS {@code asn} (0 = unknown) of {@code asOrgName} (null = unknown). */
+  public DnsAnswer withNetwork(long asn, String asOrgName) {
+    return new DnsAnswer(answerType, asn, asOrgName, hostname, ipv4, ipv6, ttl);
   }
 
   /** The address of an A or AAAA answer, else null. */

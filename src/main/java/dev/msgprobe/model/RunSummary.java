@@ -7,10 +7,14 @@ import java.util.Map;
 /**
  * The run summary ({@code <report>.summary.json}, docs/contract/summary.md). {@code network_mode} is a
  * {@link NetworkMode}; {@code controls} maps each control URL to its endpoint status;
- * {@code services} is keyed by service name in the order services were first measured.
+ * {@code services} is keyed by service name in the order services were first measured;
+ * {@code probe_location} says how the probe's network was learnt, or why it is unknown;
+ * {@code by_network} (null for one network) holds the services of each {@code probe_asn} when reports from
+ * several networks are read together.
  */
-@JsonPropertyOrder({"software_name", "software_version", "report_file", "probe_asn", "probe_cc", "started",
-    "runtime", "network_mode", "controls", "services"})
+@JsonPropertyOrder({"software_name", "software_version", "report_file", "probe_asn", "probe_cc",
+    "probe_network_name", "probe_location", "started", "runtime", "network_mode", "controls", "services",
+    "by_network"})
 public record RunSummary(
     @JsonProperty("software_name") String softwareName,
     @JsonProperty("software_version") String softwareVersion,
@@ -21,4 +25,24 @@ public record RunSummary(
     @JsonProperty("runtime") double runtime,
     @JsonProperty("network_mode") NetworkMode networkMode,
     @JsonProperty("controls") Map<String, Status> controls,
-    @JsonProperty("services") Map<String, ServiceSummary> services) {}
+    @JsonProperty("services") Map<String, ServiceSummary> services,
+    @JsonProperty("probe_network_name") String probeNetworkName,
+    @JsonProperty("probe_location") String probeLocation,
+    @JsonProperty("by_network") Map<String, Map<String, ServiceSummary>> byNetwork) {
+
+  /** A summary of one network's run. */
+  public RunSummary(String softwareName, String softwareVersion, String reportFile, String probeAsn, String probeCc,
+      String started, double runtime, NetworkMode networkMode, Map<String, Status> controls,
+      Map<String, ServiceSummary> services, String probeNetworkName, String probeLocation) {
+    this(softwareName, softwareVersion, reportFile, probeAsn, probeCc, started, runtime, networkMode, controls, services,
+        probeNetworkName, probeLocation, null);
+  }
+
+  /** A summary that says nothing about how the probe's network was learnt. */
+  public RunSummary(String softwareName, String softwareVersion, String reportFile, String probeAsn, String probeCc,
+      String started, double runtime, NetworkMode networkMode, Map<String, Status> controls,
+      Map<String, ServiceSummary> services) {
+    this(softwareName, softwareVersion, reportFile, probeAsn, probeCc, started, runtime, networkMode, controls, services,
+        null, null);
+  }
+}

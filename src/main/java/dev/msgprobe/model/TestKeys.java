@@ -43,6 +43,12 @@ public record TestKeys(
         transfers, verdict);
   }
 
+  /** These observations with other DNS queries (e.g. their answers annotated with networks). */
+  public TestKeys withQueries(List<DnsQuery> queries) {
+    return new TestKeys(agent, failedOperation, failure, queries, tcpConnect, tlsHandshakes, requests,
+        networkEvents, transfers, verdict);
+  }
+
   public TestKeys withVerdict(Verdict v) {
     return new TestKeys(agent, failedOperation, failure, queries, tcpConnect, tlsHandshakes, requests,
         networkEvents, transfers, v);

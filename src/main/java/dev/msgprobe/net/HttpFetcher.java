@@ -124,7 +124,7 @@ public final class HttpFetcher {
       boolean truncated = kept.size() > bodyCap;
       Headers headers = r.networkResponse() != null ? r.networkResponse().headers() : r.headers();
       List<List<String>> headersList = MeasurementHeaders.list(headers);
-      HttpResponse response = new HttpResponse(Body.of(kept.readByteArray(Math.min(kept.size(), bodyCap))),
+      HttpResponse response = new HttpResponse(Body.of(kept.readByteArray(Math.min(kept.size(), bodyCap)), truncated),
           truncated, r.code(), headersList, MeasurementHeaders.firstValues(headersList));
       return new Received(response, redirectTarget(r), failure);
     } catch (IOException e) {

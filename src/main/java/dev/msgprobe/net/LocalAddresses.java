@@ -9,19 +9,31 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The probe's own public addresses as far as its interfaces show them (a host with a public address
- * and no NAT). Reports scrub them; private, loopback and link-local addresses say nothing about the
- * volunteer and are kept.
+ * The probe's own addresses as its interfaces show them. Public ones (a host with no NAT) locate the
+ * probe and are scrubbed; private ones (behind NAT) are scrubbed too, since they are the probe's and
+ * evidence never needs them. Loopback, link-local and multicast addresses are nobody's in particular
+ * and are kept.
  */
 public final class LocalAddresses {
   private LocalAddresses() {}
 
   public static Set<String> publicOnes() {
+    return matching(true);
+  }
+
+  /** Private (RFC 1918, CGNAT, ULA) interface addresses: scrubbed, never looked up. */
+  public static Set<String> privateOnes() {
+    return matching(false);
+  }
+
+  private static Set<String> matching(boolean wantPublic) {
     Set<String> found = new TreeSet<>();
     try {
       for (NetworkInterface nif : Collections.list(NetworkInterface.getNetworkInterfaces())) {
         for (InetAddress a : Collections.list(nif.getInetAddresses())) {
-          if (isPublic(a)) {
+          boolean nobodys = a.isLoopbackAddress() || a.isLinkLocalAddress() || a.isAnyLocalAddress()
+              || a.isMulticastAddress();
+          if (!nobodys && isPublic(a) == wantPublic) {
             String text = a.getHostAddress();
             int zone = text.indexOf('%');
             found.add(zone >= 0 ? text.substring(0, zone) : text);

@@ -125,7 +125,7 @@ public final class WebSocketUpgrader {
     }
     try {
       byte[] body = in.readNBytes((int) Math.min(length, bodyCap));
-      return new HttpResponse(Body.of(body), length > bodyCap, response.code(), response.headersList(),
+      return new HttpResponse(Body.of(body, length > bodyCap), length > bodyCap, response.code(), response.headersList(),
           response.headers());
     } catch (IOException e) {
       return response; // the status already fails the upgrade; a body cut short adds nothing to it

@@ -35,12 +35,17 @@ final class SummaryText {
     return wire.replace('_', ' ');
   }
 
-  /** Version, network, start and duration, the parts that are known. */
+  /** Version, network (its name, or why it is unknown), start and duration, the parts that are known. */
   static List<String> header(RunSummary s) {
     List<String> parts = new ArrayList<>();
     parts.add(s.softwareVersion() == null ? "msgprobe" : "msgprobe " + s.softwareVersion());
     String network = ((s.probeAsn() == null ? "" : s.probeAsn()) + " " + (s.probeCc() == null ? "" : s.probeCc()))
         .trim();
+    if (s.probeNetworkName() != null) {
+      network += " (" + s.probeNetworkName() + ")";
+    } else if ("AS0".equals(s.probeAsn()) && s.probeLocation() != null) {
+      network += " (" + s.probeLocation() + ")";
+    }
     if (!network.isEmpty()) {
       parts.add(network);
     }

@@ -60,6 +60,10 @@ public final class TableRenderer {
       lines.add("");
       lines.addAll(serviceBlock(name, service, nameWidth, statusWidth));
     });
+    if (summary.byNetwork() != null && !summary.byNetwork().isEmpty()) {
+      lines.add("");
+      lines.addAll(byNetwork(summary.byNetwork()));
+    }
     if (summary.reportFile() != null) {
       lines.add("");
       lines.addAll(wrap("Report: ", List.of(summary.reportFile()), ""));
@@ -92,6 +96,33 @@ public final class TableRenderer {
       }
     }
     return String.join("\n", lines) + "\n";
+  }
+
+  /**
+   * One table across networks: per service, a line per probe network with its status and top methods,
+   * e.g. {@code whatsapp  AS12389  blocked  tls.reset 18} then {@code AS8359  blocked  tcp.timeout 15}.
+   */
+  private List<String> byNetwork(Map<String, Map<String, ServiceSummary>> byNetwork) {
+    List<String> lines = new ArrayList<>();
+    lines.add("By network:");
+    Map<String, Map<String, ServiceSummary>> byService = new java.util.LinkedHashMap<>();
+    byNetwork.forEach((asn, services) -> services.forEach((service, s) ->
+        byService.computeIfAbsent(service, k -> new java.util.LinkedHashMap<>()).put(asn, s)));
+    int serviceWidth = byService.keySet().stream().mapToInt(String::length).max().orElse(0);
+    int asnWidth = byNetwork.keySet().stream().mapToInt(String::length).max().orElse(0);
+    int statusWidth = byService.values().stream().flatMap(m -> m.values().stream())
+        .mapToInt(s -> SummaryText.human(s.status()).length()).max().orElse(0);
+    byService.forEach((service, perNetwork) -> {
+      boolean first = true;
+      for (Map.Entry<String, ServiceSummary> e : perNetwork.entrySet()) {
+        String prefix = LABEL_INDENT + pad(first ? service : "", serviceWidth) + "  " + pad(e.getKey(), asnWidth)
+            + "  " + pad(status(e.getValue().status()), statusWidth) + "  ";
+        List<String> methods = SummaryText.topMethods(e.getValue().methods());
+        lines.addAll(wrap(prefix, methods.isEmpty() ? List.of("") : methods, ", "));
+        first = false;
+      }
+    });
+    return lines;
   }
 
   private List<String> serviceBlock(String name, ServiceSummary s, int nameWidth, int statusWidth) {

@@ -210,7 +210,7 @@ final class JdbcStore implements Store {
     groups.forEach((group, ms) -> {
       List<Measurement> sorted = new ArrayList<>(ms);
       sorted.sort((a, b) -> String.valueOf(a.measurementStartTime()).compareTo(String.valueOf(b.measurementStartTime())));
-      latest.put(group, LatestMeasurements.of(sorted));
+      latest.put(group, LatestMeasurements.ofAnyNetwork(sorted));
     });
     return latest;
   }

@@ -36,6 +36,7 @@ final class Obs {
   private final List<HttpTransaction> requests = new ArrayList<>();
   private final List<NetworkEvent> events = new ArrayList<>();
   private final List<Transfer> transfers = new ArrayList<>();
+  private final Map<String, DnsAnswer> owners = new java.util.HashMap<>();
   private double clock;
   private long tx;
 
@@ -136,6 +137,12 @@ final class Obs {
     return this;
   }
 
+  /** Every DNS answer of {@code address} lies in {@code asn} ({@code org}), as the engine annotates it. */
+  Obs network(String address, long asn, String org) {
+    owners.put(address, new DnsAnswer("A", asn, org, null, null, null, null));
+    return this;
+  }
+
   /** Applies a reusable piece of observations, e.g. a working path. */
   Obs then(UnaryOperator<Obs> more) {
     return more.apply(this);
@@ -144,7 +151,19 @@ final class Obs {
   TestKeys keys() {
     List<HttpTransaction> reversed = new ArrayList<>(requests);
     Collections.reverse(reversed);
-    return new TestKeys("redirect", null, null, queries, connects, handshakes, reversed, events, transfers, null);
+    List<DnsQuery> annotated = queries.stream().map(this::withOwners).toList();
+    return new TestKeys("redirect", null, null, annotated, connects, handshakes, reversed, events, transfers, null);
+  }
+
+  private DnsQuery withOwners(DnsQuery q) {
+    if (q.answers() == null || owners.isEmpty()) {
+      return q;
+    }
+    List<DnsAnswer> answers = q.answers().stream().map(a -> {
+      DnsAnswer o = owners.get(a.address());
+      return o == null ? a : a.withNetwork(o.asn(), o.asOrgName());
+    }).toList();
+    return q.withAnswers(answers);
   }
 
   private Obs query(String engine, String resolver, String host, String failure, String[] addresses, String... tags) {

@@ -40,7 +40,7 @@ class DnsRunTest {
       int status = Main.run(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true), "run",
           "dns://whatsapp.test", "--controls", "none", "--no-progress", "--store", "none", "--timeout", "2",
           "--resolver", "127.0.0.1:" + resolver.address().getPort(), "--doh", doh.url(),
-          "--ca-file", pki.writeCaFile(dir).toString(), "--resolver-echo", "whoami.test", "-o", report.toString());
+          "--ca-file", pki.writeCaFile(dir).toString(), "--resolver-echo", "whoami.test", "--stun", "none", "-o", report.toString());
 
       assertThat(status).as(err.toString()).isZero();
       JsonNode m = JSON.readTree(Files.readAllLines(report).get(0));

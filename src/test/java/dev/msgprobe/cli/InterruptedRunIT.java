@@ -44,7 +44,7 @@ class InterruptedRunIT {
       Path report = dir.resolve("cut.jsonl");
       Path log = dir.resolve("stderr.txt");
       Process p = new ProcessBuilder(javaBinary(), "-jar", jar.toString(), "run", listFile.toString(),
-          "--controls", "none", "--no-doh", "--resolver-echo", "none", "--resolver", "127.0.0.1:" + closed,
+          "--controls", "none", "--no-doh", "--resolver-echo", "none", "--stun", "none", "--resolver", "127.0.0.1:" + closed,
           "--timeout", "20", "--parallel", "10", "--no-progress", "--store", "none", "-o", report.toString())
           .redirectErrorStream(false).redirectError(log.toFile()).redirectOutput(dir.resolve("stdout.txt").toFile())
           .start();

@@ -50,6 +50,27 @@ class ReportCommandTest {
   }
 
   @Test
+  void reportsFromTwoNetworks_areOneTableByNetwork_andTheSameEndpointCountsOnEach() throws IOException {
+    Path rostelecom = ReportLines.write(dir.resolve("rt.jsonl"), ReportLines.onNetwork(
+        line(WEB, "whatsapp", Status.BLOCKED, Method.TLS_RESET), "AS12389", "PJSC Rostelecom", "RU"));
+    Path mts = ReportLines.write(dir.resolve("mts.jsonl"), ReportLines.onNetwork(
+        line(WEB, "whatsapp", Status.BLOCKED, Method.TCP_TIMEOUT), "AS8359", "MTS PJSC", "RU"));
+
+    assertThat(run("report", rostelecom.toString(), mts.toString())).isZero();
+    String table = out.toString();
+    assertThat(table).contains("By network:");
+    assertThat(table).containsPattern("whatsapp +AS12389 +blocked +tls\\.reset 1");
+    assertThat(table).containsPattern("\\n +AS8359 +blocked +tcp\\.timeout 1");
+
+    out.getBuffer().setLength(0);
+    assertThat(run("report", "--format", "json", rostelecom.toString(), mts.toString())).isZero();
+    JsonNode json = new ObjectMapper().readTree(out.toString());
+    assertThat(json.at("/services/whatsapp/endpoints").asInt()).isEqualTo(2);
+    assertThat(json.at("/by_network/AS12389/whatsapp/methods/tls.reset").asInt()).isEqualTo(1);
+    assertThat(json.at("/by_network/AS8359/whatsapp/methods/tcp.timeout").asInt()).isEqualTo(1);
+  }
+
+  @Test
   void json_isTheSummaryOfSpec5() throws IOException {
     Path report = ReportLines.write(dir.resolve("a.jsonl"), line(WEB, "whatsapp", Status.BLOCKED, Method.TLS_RESET));
 
@@ -58,7 +79,8 @@ class ReportCommandTest {
     assertThat(status).isZero();
     JsonNode json = new ObjectMapper().readTree(out.toString());
     assertThat(json.fieldNames()).toIterable().containsExactly("software_name", "software_version", "report_file",
-        "probe_asn", "probe_cc", "started", "runtime", "network_mode", "controls", "services");
+        "probe_asn", "probe_cc", "probe_network_name", "probe_location", "started", "runtime", "network_mode", "controls",
+        "services", "by_network");
     assertThat(json.at("/services/whatsapp/status").asText()).isEqualTo("blocked");
     assertThat(json.at("/services/whatsapp/methods/tls.reset").asInt()).isEqualTo(1);
     assertThat(json.get("started").asText()).isEqualTo(ReportLines.STARTED);

@@ -53,7 +53,7 @@ class RunCommandTest {
   }
 
   private int run(String... args) {
-    List<String> all = new ArrayList<>(List.of("run", "--no-progress", "--no-doh", "--resolver-echo", "none",
+    List<String> all = new ArrayList<>(List.of("run", "--no-progress", "--no-doh", "--resolver-echo", "none", "--stun", "none",
         "--resolver", "127.0.0.1:" + closed, "--timeout", "1", "--store", "none"));
     all.addAll(List.of(args));
     return Main.run(new PrintWriter(out, true), new PrintWriter(err, true), all.toArray(String[]::new));

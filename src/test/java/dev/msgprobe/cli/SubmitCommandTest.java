@@ -74,7 +74,7 @@ class SubmitCommandTest {
     try (ReportWriter writer = ReportWriter.create(report, Set.of())) {
       for (int i = 0; i < lines.size(); i++) {
         if (i == 4) {
-          waitForStored(4);
+          waitForAcknowledged(report, 4);
           collector.close();
         }
         live.written(writer.write(lines.get(i)));
@@ -122,10 +122,13 @@ class SubmitCommandTest {
     assertThat(out.toString()).contains("0 sent");
   }
 
-  private void waitForStored(int n) throws Exception {
+  /** Until the submitter has recorded {@code n} acknowledgements (stored is not enough: the reply may be in flight). */
+  private static void waitForAcknowledged(Path report, int n) throws Exception {
+    Path sidecar = Acknowledgements.sidecar(report);
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (store.measurements(Query.ALL).size() < n && System.nanoTime() < deadline) {
+    while ((!Files.exists(sidecar) || Files.readAllLines(sidecar).size() < n) && System.nanoTime() < deadline) {
       Thread.sleep(20);
     }
   }
+
 }

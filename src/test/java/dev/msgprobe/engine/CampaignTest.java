@@ -3,6 +3,7 @@ package dev.msgprobe.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.msgprobe.analysis.NetworkContext;
+import dev.msgprobe.geo.NetworkOwner;
 import dev.msgprobe.model.Confidence;
 import dev.msgprobe.model.Endpoint;
 import dev.msgprobe.model.Measurement;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.Timeout;
 class CampaignTest {
   private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-28T12:00:00Z"), ZoneOffset.UTC);
   private final List<Measurement> written = Collections.synchronizedList(new ArrayList<>());
-  private final Envelope envelope = new Envelope("rid", CLOCK.instant(), "AS0", "ZZ", "10.0.0.1", "10.0.0.1", "test");
+  private final Envelope envelope = new Envelope("rid", CLOCK.instant(), NetworkOwner.UNKNOWN, "10.0.0.1", NetworkOwner.UNKNOWN, "10.0.0.1", "test");
 
   static Endpoint endpoint(String url, String service) {
     String host = url.replaceFirst("^[a-z]+://", "").replaceFirst("[:/].*$", "");

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.msgprobe.testing.TestMmdb;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +20,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,6 +45,11 @@ class LabScenariosIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final long SCENARIO_TIMEOUT_MINUTES = 10;
+  /** The vantage's address on its interface and the public one the lab's ISP NATs it to (lab/lab.sh). */
+  static final String VANTAGE_IP = "10.77.1.2";
+  static final String VANTAGE_PUBLIC_IP = "95.167.77.7";
+  private static final Pattern VANTAGE_ANYWHERE = Pattern.compile(
+      "(?<![0-9])(" + Pattern.quote(VANTAGE_IP) + "|" + Pattern.quote(VANTAGE_PUBLIC_IP) + ")(?![0-9])");
   private static Path repo;
   private static Path reports;
 
@@ -65,6 +73,27 @@ class LabScenariosIT {
         "./msgprobe not found at " + repo + "; build the probe first; skipped");
     reports = repo.resolve("target/lab-reports");
     Files.createDirectories(reports);
+    asnDb = labAsnDatabase(reports.resolve("lab-asn.mmdb"));
+  }
+
+  private static Path asnDb;
+
+  /** The lab's networks: the vantage's ISP (Rostelecom-like, also the block page's) and the services'. */
+  static Path labAsnDatabase(Path file) throws IOException {
+    return new TestMmdb().type("msgprobe-lab-ASN")
+        .asn("95.167.0.0/16", 12389, "PJSC Rostelecom", "RU")
+        .asn("157.240.0.0/16", 32934, "Facebook, Inc.", "US")
+        .asn("149.154.160.0/20", 62041, "Telegram Messenger Inc", "GB")
+        .asn("91.108.0.0/16", 62041, "Telegram Messenger Inc", "GB")
+        .asn("155.212.0.0/16", 47764, "LLC VK", "RU")
+        .asn("77.88.0.0/18", 13238, "YANDEX LLC", "RU")
+        .asn("140.82.112.0/20", 36459, "GitHub, Inc.", "US")
+        .asn("185.199.108.0/22", 54113, "Fastly, Inc.", "US")
+        .asn("93.184.216.0/24", 15133, "Edgecast Inc.", "US")
+        .asn("192.0.46.0/24", 16876, "ICANN-DC", "US")
+        .asn("1.1.1.0/24", 13335, "Cloudflare, Inc.", "US")
+        .asn("8.8.8.0/24", 15169, "Google LLC", "US")
+        .write(file);
   }
 
   @AfterAll
@@ -96,7 +125,7 @@ class LabScenariosIT {
   private void runScenario(String name) throws Exception {
     Path out = reports.resolve(name + ".jsonl");
     Result r = run(List.of("bash", repo.resolve("lab/run-scenario.sh").toString(), name,
-        out.toString()), SCENARIO_TIMEOUT_MINUTES * 60);
+        out.toString(), "--asn-db", asnDb.toString()), SCENARIO_TIMEOUT_MINUTES * 60);
     Files.writeString(reports.resolve(name + ".log"), r.output(), StandardCharsets.UTF_8);
     assertThat(r.exit()).as("lab/run-scenario.sh %s (log: %s)\n%s", name,
         reports.resolve(name + ".log"), tail(r.output())).isZero();
@@ -108,6 +137,13 @@ class LabScenariosIT {
     Map<String, Map<String, Integer>> table = new TreeMap<>();
     List<String> mismatches = new ArrayList<>();
     Set<String> seen = new LinkedHashSet<>();
+    List<String> leaks = new ArrayList<>();
+    List<String> wrongPlace = new ArrayList<>();
+    // in allowlist mode the lab's (foreign) STUN server is black-holed like everything foreign: the
+    // probe cannot learn its public address and must say so (AS0/ZZ) rather than guess
+    boolean stunReachable = !"allowlist".equals(expected.path("network_mode").asText(""));
+    String wantAsn = stunReachable ? "AS12389" : "AS0";
+    String wantCc = stunReachable ? "RU" : "ZZ";
     try (BufferedReader in = Files.newBufferedReader(out, StandardCharsets.UTF_8)) {
       String line;
       while ((line = in.readLine()) != null) {
@@ -116,6 +152,14 @@ class LabScenariosIT {
         }
         JsonNode m = JSON.readTree(line);
         String input = m.path("input").asText("");
+        Matcher leak = VANTAGE_ANYWHERE.matcher(line);
+        if (leak.find()) {
+          leaks.add(input + ": " + leak.group() + " at " + line.substring(Math.max(0, leak.start() - 60),
+              Math.min(line.length(), leak.end() + 20)));
+        }
+        if (!wantAsn.equals(m.path("probe_asn").asText()) || !wantCc.equals(m.path("probe_cc").asText())) {
+          wrongPlace.add(input + ": " + m.path("probe_asn").asText() + " " + m.path("probe_cc").asText());
+        }
         JsonNode verdict = m.path("test_keys").path("verdict");
         JsonNode exp = lookup(endpoints, input);
         seen.add(input);
@@ -150,6 +194,20 @@ class LabScenariosIT {
     }
 
     printTable(name, asserted, table, mismatches, missing, wantMode, gotMode);
+    if (Files.exists(summary)) {
+      Matcher leak = VANTAGE_ANYWHERE.matcher(Files.readString(summary));
+      if (leak.find()) {
+        leaks.add("summary: " + leak.group());
+      }
+    }
+    System.out.printf("scenario %s: vantage addresses %s and %s in the report: %d lines; probe_asn/probe_cc wrong: %d%n",
+        name, VANTAGE_IP, VANTAGE_PUBLIC_IP, leaks.size(), wrongPlace.size());
+    assertThat(leaks).as("scenario %s: lines holding the vantage's own address", name).isEmpty();
+    assertThat(wrongPlace).as("scenario %s: lines not placed on %s %s", name, wantAsn, wantCc).isEmpty();
+    if (!stunReachable && Files.exists(summary)) {
+      assertThat(JSON.readTree(summary.toFile()).path("probe_location").asText())
+          .as("scenario %s: why the network is unknown", name).contains("no STUN server answered");
+    }
     if (asserted) {
       assertThat(mismatches).as("scenario %s: endpoints whose verdict differs", name).isEmpty();
       assertThat(missing).as("scenario %s: endpoints missing from the report", name).isEmpty();

@@ -221,7 +221,7 @@ class ControlStepTest {
           endpoint("https", "www.example.com", 443, "/"), List.of("93.184.216.34"));
 
       assertThat(keys.queries().get(0).answers()).extracting(a -> a.answerType(), a -> a.address(), a -> a.asn())
-          .containsExactly(tuple("A", "93.184.216.34", 15133),
+          .containsExactly(tuple("A", "93.184.216.34", 15133L),
               tuple("AAAA", "2606:2800:220:1:248:1893:25c8:1946", null));
       assertThat(keys.tcpConnect()).extracting(TcpConnect::ip, TcpConnect::failure).containsExactly(
           tuple("93.184.216.34", Failures.CONNECTION_REFUSED),

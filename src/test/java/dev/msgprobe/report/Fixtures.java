@@ -109,7 +109,8 @@ final class Fixtures {
         Map.of(), functions("chat", "reachable"), Map.of()));
     return new RunSummary("msgprobe", "0.1.0", "reports/msgprobe-20261128T101502Z.jsonl", "AS12389", "RU",
         "2026-11-28 10:15:02", 83.25, NetworkMode.ALLOWLIST,
-        controls("https://ya.ru/", "reachable", "https://example.com/", "blocked"), services);
+        controls("https://ya.ru/", "reachable", "https://example.com/", "blocked"), services, "PJSC Rostelecom",
+        "looked up: public address learnt over STUN, ip-location-db 2.3.2026061719, data of 2026-06-17");
   }
 
   private static Map<String, Integer> ordered(Object... kv) {

@@ -53,6 +53,11 @@ public final class ReportLines {
     return m.withProbeNetwork(asn, cc, m.probeNetworkName());
   }
 
+  /** {@code m} as measured on network {@code asn} ({@code name}) in {@code cc}. */
+  public static Measurement onNetwork(Measurement m, String asn, String name, String cc) {
+    return m.withProbeNetwork(asn, cc, name);
+  }
+
   /** {@code m} with one more annotation. */
   public static Measurement annotated(Measurement m, String key, String value) {
     return m.withAnnotation(key, value);
