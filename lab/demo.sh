@@ -20,7 +20,9 @@ if [ ! -x "$REPO/msgprobe" ]; then
   echo "demo: (the lab came up and its self-check ran above; it is torn down now)" >&2
   exit 2
 fi
-out="$RUN_ROOT/demo-$sc.jsonl"
+# a new name per run (msgprobe never overwrites a report), so the demo can run again and again
+out="$RUN_ROOT/demo-$sc-$(date -u +%Y%m%dT%H%M%SZ).jsonl"
+while [ -e "$out" ]; do sleep 1; out="$RUN_ROOT/demo-$sc-$(date -u +%Y%m%dT%H%M%SZ).jsonl"; done
 echo "--- msgprobe run (inside mp-van; resolver 10.77.1.53, DoH https://1.1.1.1/dns-query, lab CA)"
 bash "$LAB/lab.sh" probe "$out"
 rc=$?

@@ -2,6 +2,7 @@ package dev.msgprobe.analysis;
 
 import dev.msgprobe.model.Confidence;
 import dev.msgprobe.model.Endpoint;
+import dev.msgprobe.model.Scheme;
 import dev.msgprobe.model.Method;
 import dev.msgprobe.model.Status;
 import dev.msgprobe.model.Tags;
@@ -9,7 +10,6 @@ import dev.msgprobe.model.TestKeys;
 import dev.msgprobe.model.Verdict;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Turns one endpoint's observations into its verdict (docs/contract/report.md#verdict), reading the steps and tags of
@@ -58,7 +58,7 @@ public final class Classifier {
       return withTrustedPath(dns.verdict(), e, o);
     }
     PathEvidence p = new PathEvidence(dns.notes());
-    if (e.scheme().toLowerCase(Locale.ROOT).equals("dns")) {
+    if (Scheme.fromWire(e.scheme()) == Scheme.DNS) {
       return dns.suspicion() != null ? dns.suspicion() : Verdict.reachable(dns.okConfidence(), p.evidence());
     }
     Verdict failure = mainPath(e, o, dns, p);
@@ -89,8 +89,8 @@ public final class Classifier {
     if (v == null && e.usesTls()) {
       v = TlsStage.judge(e, o, dns, p);
     }
-    String scheme = e.scheme().toLowerCase(Locale.ROOT);
-    if (v == null && (scheme.equals("https") || scheme.equals("http") || scheme.equals("wss"))) {
+    Scheme scheme = Scheme.fromWire(e.scheme());
+    if (v == null && scheme != null && scheme.request() != Scheme.Request.NONE) {
       v = HttpStage.judge(e, o, fingerprints, p);
     }
     return v;
@@ -102,7 +102,7 @@ public final class Classifier {
    */
   private Verdict withTrustedPath(Verdict dnsVerdict, Endpoint e, Observations o) {
     boolean used = o.connects(AttemptRole.MAIN).stream().anyMatch(c -> c.hasTag(Tags.TRUSTED_ADDRESS));
-    if (!used || e.scheme().equalsIgnoreCase("dns")) {
+    if (!used || Scheme.fromWire(e.scheme()) == Scheme.DNS) {
       return dnsVerdict;
     }
     PathEvidence p = new PathEvidence(List.of());

@@ -1,5 +1,6 @@
 package dev.msgprobe.analysis;
 
+import dev.msgprobe.csv.CsvReader;
 import dev.msgprobe.net.IpLiterals;
 import dev.msgprobe.model.HttpResponse;
 import java.io.IOException;
@@ -153,8 +154,30 @@ public final class Fingerprints {
     return out;
   }
 
-  private static List<Map<String, String>> rows(String csv) {
-    return csv == null ? List.of() : Csv.parse(csv);
+  /**
+   * The rows of a fingerprint table as maps from header name to value, in file order; lines starting
+   * with {@code #} are comments. A malformed record is an error naming its line.
+   */
+  static List<Map<String, String>> rows(String csv) {
+    if (csv == null) {
+      return List.of();
+    }
+    List<CsvReader.Row> records = CsvReader.readSkippingComments(csv, ',', (line, problem) -> {
+      throw new IllegalArgumentException("fingerprint table line " + line + ": " + problem);
+    });
+    List<Map<String, String>> rows = new ArrayList<>();
+    if (records.isEmpty()) {
+      return rows;
+    }
+    List<String> header = records.get(0).fields();
+    for (CsvReader.Row r : records.subList(1, records.size())) {
+      Map<String, String> row = new LinkedHashMap<>();
+      for (int i = 0; i < header.size(); i++) {
+        row.put(header.get(i), i < r.fields().size() ? r.fields().get(i) : "");
+      }
+      rows.add(row);
+    }
+    return rows;
   }
 
   private static String normalise(String ip) {

@@ -5,12 +5,12 @@ import dev.msgprobe.model.DnsQuery;
 import dev.msgprobe.model.Failures;
 import dev.msgprobe.model.HttpTransaction;
 import dev.msgprobe.model.Measurement;
+import dev.msgprobe.model.Scheme;
 import dev.msgprobe.model.Tags;
 import dev.msgprobe.model.TcpConnect;
 import dev.msgprobe.model.TlsHandshake;
 import java.net.URI;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A measurement seen as OONI's urlgetter would have seen it: the system resolver only, one attempt per
@@ -20,12 +20,12 @@ import java.util.Locale;
  */
 final class FirstAttempt {
   private final Observations o;
-  private final String scheme;
+  private final Scheme scheme;
   private final boolean ipHost;
 
   FirstAttempt(Measurement m) {
     URI uri = URI.create(m.input());
-    this.scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    this.scheme = Scheme.fromWire(uri.getScheme());
     String host = uri.getHost() == null ? "" : uri.getHost();
     this.ipHost = IpLiterals.isLiteral(host);
     this.o = new Observations(m.testKeys(), host);
@@ -49,15 +49,15 @@ final class FirstAttempt {
     if (connects.stream().noneMatch(c -> c.failure() == null)) {
       return connects.get(0).failure();
     }
-    if (scheme.equals("tcp")) {
+    if (scheme == Scheme.TCP) {
       return null;
     }
-    if (scheme.equals("https") || scheme.equals("tls") || scheme.equals("wss")) {
+    if (scheme != null && scheme.usesTls()) {
       List<TlsHandshake> hs = o.handshakes(AttemptRole.MAIN).stream().filter(h -> !h.hasTag(Tags.TRUSTED_ADDRESS)).toList();
       if (hs.isEmpty()) {
         return Failures.UNKNOWN;
       }
-      if (hs.get(0).failure() != null || scheme.equals("tls")) {
+      if (hs.get(0).failure() != null || scheme == Scheme.TLS) {
         return hs.get(0).failure();
       }
     }

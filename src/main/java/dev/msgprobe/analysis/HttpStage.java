@@ -3,6 +3,7 @@ package dev.msgprobe.analysis;
 import dev.msgprobe.net.IpEndpoint;
 import dev.msgprobe.model.Confidence;
 import dev.msgprobe.model.Endpoint;
+import dev.msgprobe.model.Scheme;
 import dev.msgprobe.model.Failures;
 import dev.msgprobe.model.HttpTransaction;
 import dev.msgprobe.model.Method;
@@ -10,7 +11,6 @@ import dev.msgprobe.model.Status;
 import dev.msgprobe.model.Verdict;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -90,7 +90,7 @@ final class HttpStage {
 
   private static Verdict diff(Endpoint e, Observations o, HttpTransaction last) {
     List<HttpTransaction> control = o.requests(AttemptRole.CONTROL).stream().filter(HttpStage::answered).toList();
-    if (control.isEmpty() || !"http".equals(e.scheme().toLowerCase(Locale.ROOT)) || last.failure() != null) {
+    if (control.isEmpty() || Scheme.fromWire(e.scheme()) != Scheme.HTTP || last.failure() != null) {
       return null;
     }
     HttpDiff d = HttpDiff.compare(last.response(), last.response().bodyIsTruncated(), control.get(0).response());

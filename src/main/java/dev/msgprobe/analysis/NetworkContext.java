@@ -1,5 +1,7 @@
 package dev.msgprobe.analysis;
 
+import dev.msgprobe.model.NetworkMode;
+
 /**
  * What the run learned about the probe's own network from the controls (docs/contract/summary.md), given to the
  * classifier with every endpoint. {@code baselineGoodputKbps} is the median goodput of the controls'
@@ -30,11 +32,10 @@ public record NetworkContext(
     return !domesticControlWorks && !foreignControlWorks;
   }
 
-  /** normal | allowlist | offline. */
-  public String networkMode() {
+  public NetworkMode networkMode() {
     if (offline()) {
-      return "offline";
+      return NetworkMode.OFFLINE;
     }
-    return domesticControlWorks && !foreignControlWorks ? "allowlist" : "normal";
+    return domesticControlWorks && !foreignControlWorks ? NetworkMode.ALLOWLIST : NetworkMode.NORMAL;
   }
 }

@@ -2,6 +2,7 @@ package dev.msgprobe.analysis;
 
 import dev.msgprobe.model.Confidence;
 import dev.msgprobe.model.Method;
+import dev.msgprobe.model.NetworkMode;
 import dev.msgprobe.model.Status;
 import dev.msgprobe.model.Verdict;
 import java.util.ArrayList;
@@ -38,7 +39,7 @@ final class NetworkModes {
       return new Verdict(Status.INCONCLUSIVE, v.layer(), v.method(), v.sniFiltering(), Confidence.LOW,
           prepend(OFFLINE, v.evidence()));
     }
-    if (ctx.networkMode().equals("allowlist")) {
+    if (ctx.networkMode() == NetworkMode.ALLOWLIST) {
       if (v.status() == Status.INCONCLUSIVE && CONNECTIVITY.contains(v.method())) {
         return Verdicts.withEvidence(Verdicts.withStatus(v, Status.BLOCKED, Confidence.MEDIUM), List.of(ALLOWLIST));
       }

@@ -2,6 +2,7 @@ package dev.msgprobe.analysis;
 
 import dev.msgprobe.net.IpLiterals;
 import dev.msgprobe.model.Measurement;
+import dev.msgprobe.model.Scheme;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,7 +43,7 @@ final class OoniKeys {
     Measurement registration = null;
     Measurement web = null;
     for (Target t : targets(measurements)) {
-      if (t.is("tcp") && WHATSAPP_ENDPOINT.matcher(t.host()).matches()) {
+      if (t.is(Scheme.TCP) && WHATSAPP_ENDPOINT.matcher(t.host()).matches()) {
         if (new FirstAttempt(t.measurement()).failure() == null) {
           endpointsStatus = "ok";
         } else {
@@ -51,9 +52,9 @@ final class OoniKeys {
             blocked.add(t.host());
           }
         }
-      } else if (t.is("https", "v.whatsapp.net") && registration == null) {
+      } else if (t.is(Scheme.HTTPS, "v.whatsapp.net") && registration == null) {
         registration = t.measurement();
-      } else if (t.is("https", "web.whatsapp.com") && (web == null || t.isRoot())) {
+      } else if (t.is(Scheme.HTTPS, "web.whatsapp.com") && (web == null || t.isRoot())) {
         web = t.measurement();
       }
     }
@@ -77,7 +78,7 @@ final class OoniKeys {
     Boolean httpBlocking = null;
     Measurement web = null;
     for (Target t : targets(measurements)) {
-      if (t.is("http") && IpLiterals.isLiteral(t.host())) {
+      if (t.is(Scheme.HTTP) && IpLiterals.isLiteral(t.host())) {
         tcpBlocking = tcpBlocking == null || tcpBlocking;
         httpBlocking = httpBlocking == null || httpBlocking;
         FirstAttempt a = new FirstAttempt(t.measurement());
@@ -87,7 +88,7 @@ final class OoniKeys {
         } else if (a.connected()) {
           tcpBlocking = false;
         }
-      } else if (t.is("https", "web.telegram.org") && (web == null || t.isRoot())) {
+      } else if (t.is(Scheme.HTTPS, "web.telegram.org") && (web == null || t.isRoot())) {
         web = t.measurement();
       }
     }
@@ -108,14 +109,14 @@ final class OoniKeys {
     keys.put(failure, f);
   }
 
-  /** A measurement with its input parsed; lower-case scheme and host. */
-  private record Target(Measurement measurement, String scheme, String host, String path) {
-    boolean is(String scheme) {
-      return this.scheme.equals(scheme);
+  /** A measurement with its input parsed: its scheme (null when unknown) and lower-case host. */
+  private record Target(Measurement measurement, Scheme scheme, String host, String path) {
+    boolean is(Scheme scheme) {
+      return this.scheme == scheme;
     }
 
-    boolean is(String scheme, String host) {
-      return this.scheme.equals(scheme) && this.host.equals(host);
+    boolean is(Scheme scheme, String host) {
+      return this.scheme == scheme && this.host.equals(host);
     }
 
     boolean isRoot() {
@@ -131,7 +132,7 @@ final class OoniKeys {
       }
       try {
         URI u = URI.create(m.input());
-        out.add(new Target(m, lower(u.getScheme()), lower(u.getHost()), u.getPath()));
+        out.add(new Target(m, Scheme.fromWire(u.getScheme()), lower(u.getHost()), u.getPath()));
       } catch (IllegalArgumentException e) {
         // not a URI: not one of OONI's targets
       }

@@ -1,6 +1,7 @@
 package dev.msgprobe.analysis;
 
 import dev.msgprobe.model.Measurement;
+import dev.msgprobe.model.ServiceStatus;
 import dev.msgprobe.model.ServiceSummary;
 import dev.msgprobe.model.Status;
 import dev.msgprobe.model.Verdict;
@@ -20,13 +21,6 @@ import java.util.Map;
 public final class Summaries {
   public static final String CONTROL_SERVICE = "control";
 
-  public static final String REACHABLE = "reachable";
-  public static final String BLOCKED = "blocked";
-  public static final String PARTIALLY_BLOCKED = "partially_blocked";
-  public static final String THROTTLED = "throttled";
-  public static final String DOWN = "down";
-  public static final String INCONCLUSIVE = "inconclusive";
-
   private Summaries() {}
 
   /** Services in the order they were first measured. */
@@ -44,11 +38,11 @@ public final class Summaries {
   }
 
   /** Each control's input with its endpoint status, in measurement order. */
-  public static Map<String, String> controls(List<Measurement> measurements) {
-    Map<String, String> out = new LinkedHashMap<>();
+  public static Map<String, Status> controls(List<Measurement> measurements) {
+    Map<String, Status> out = new LinkedHashMap<>();
     for (Measurement m : measurements) {
       if (service(m).equals(CONTROL_SERVICE)) {
-        out.put(m.input(), status(m).wire());
+        out.put(m.input(), status(m));
       }
     }
     return out;
@@ -59,33 +53,33 @@ public final class Summaries {
    * blocked when all are blocked, partially_blocked when some are, throttled when some are throttled,
    * reachable when all are reachable, else inconclusive (also for an empty group).
    */
-  public static String status(Collection<Status> statuses) {
+  public static ServiceStatus status(Collection<Status> statuses) {
     long total = statuses.size();
     long down = count(statuses, Status.DOWN);
     long blocked = count(statuses, Status.BLOCKED);
     long up = total - down;
     if (total == 0) {
-      return INCONCLUSIVE;
+      return ServiceStatus.INCONCLUSIVE;
     }
     if (up == 0) {
-      return DOWN;
+      return ServiceStatus.DOWN;
     }
     if (blocked == up) {
-      return BLOCKED;
+      return ServiceStatus.BLOCKED;
     }
     if (blocked > 0) {
-      return PARTIALLY_BLOCKED;
+      return ServiceStatus.PARTIALLY_BLOCKED;
     }
     if (count(statuses, Status.THROTTLED) > 0) {
-      return THROTTLED;
+      return ServiceStatus.THROTTLED;
     }
-    return count(statuses, Status.REACHABLE) == up ? REACHABLE : INCONCLUSIVE;
+    return count(statuses, Status.REACHABLE) == up ? ServiceStatus.REACHABLE : ServiceStatus.INCONCLUSIVE;
   }
 
   private static ServiceSummary summarise(String service, List<Measurement> ms) {
     List<Status> statuses = ms.stream().map(Summaries::status).toList();
     Map<String, Integer> counts = new LinkedHashMap<>();
-    for (Status s : List.of(Status.REACHABLE, Status.BLOCKED, Status.THROTTLED, Status.DOWN, Status.INCONCLUSIVE)) {
+    for (Status s : Status.values()) {
       counts.put(s.wire(), (int) count(statuses, s));
     }
     return new ServiceSummary(status(statuses), ms.size(), counts, methods(ms), functions(ms),
@@ -110,7 +104,7 @@ public final class Summaries {
   }
 
   /** Each function's status by the same rule, in order of first appearance; endpoints without one are left out. */
-  private static Map<String, String> functions(List<Measurement> ms) {
+  private static Map<String, ServiceStatus> functions(List<Measurement> ms) {
     Map<String, List<Status>> byFunction = new LinkedHashMap<>();
     for (Measurement m : ms) {
       String f = m.annotation("function");
@@ -118,7 +112,7 @@ public final class Summaries {
         byFunction.computeIfAbsent(f, k -> new ArrayList<>()).add(status(m));
       }
     }
-    Map<String, String> out = new LinkedHashMap<>();
+    Map<String, ServiceStatus> out = new LinkedHashMap<>();
     byFunction.forEach((f, s) -> out.put(f, status(s)));
     return out;
   }

@@ -1,6 +1,7 @@
 package dev.msgprobe.cli;
 
 import java.io.PrintWriter;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,7 +13,8 @@ import picocli.CommandLine.Command;
         "Tells, from the network it runs on, whether messaging services (WhatsApp, Telegram, MAX)"
             + " are reachable or censored, and exactly how.",
         "Writes OONI-format JSONL reports and a summary."},
-    subcommands = {RunCommand.class, ListsCommand.class, ReportCommand.class, CompareCommand.class, HelperCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {RunCommand.class, ListsCommand.class, ReportCommand.class, CompareCommand.class, HelperCommand.class, ScheduleCommand.class,
+        CommandLine.HelpCommand.class, AutoComplete.GenerateCompletion.class},
     synopsisSubcommandLabel = "COMMAND",
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {
@@ -23,11 +25,12 @@ import picocli.CommandLine.Command;
         "130:interrupted (what was measured is kept and summarised)"},
     footerHeading = "%nExamples:%n",
     footer = {
-        "  msgprobe run                         measure the built-in WhatsApp, Telegram and MAX lists",
-        "  msgprobe run telegram -o tg.jsonl    one list, report to tg.jsonl",
+        "  msgprobe run                           measure the built-in lists (all)",
+        "  msgprobe run telegram -o tg.jsonl      one list, report to tg.jsonl",
         "  msgprobe run https://web.whatsapp.com/",
         "  msgprobe lists show whatsapp",
-        "  msgprobe helper --listen 0.0.0.0:8765   serve as a control vantage for other probes"})
+        "  msgprobe helper --listen 0.0.0.0:8765   be a control vantage for other probes",
+        "  msgprobe schedule install --every 6h    measure every 6 hours from now on"})
 public final class Main {
 
   public static void main(String[] args) {
@@ -46,6 +49,9 @@ public final class Main {
     cmd.setOut(out);
     cmd.setErr(err);
     cmd.setCaseInsensitiveEnumValuesAllowed(true);
+    // `msgprobe generate-completion` prints the bash/zsh completion script; the release ships it
+    ScheduleCommand.configure(cmd.getSubcommands().get("schedule"));
+    cmd.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(true);
     cmd.setExecutionExceptionHandler((ex, c, parsed) -> {
       c.getErr().println("msgprobe: internal error: " + ex);
       ex.printStackTrace(c.getErr());

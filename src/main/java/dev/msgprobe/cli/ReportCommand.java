@@ -53,7 +53,11 @@ final class ReportCommand implements Callable<Integer> {
       description = "Judge every endpoint again from its stored observations with this version's classifier.")
   boolean reclassify;
 
-  @Option(names = {"-h", "--help"}, usageHelp = true, order = 4, description = "Show this help and exit.")
+  @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto", order = 4,
+      description = "Colour the table: auto (on a terminal, unless NO_COLOR is set), always, never (default: ${DEFAULT-VALUE}).")
+  Terminal.ColorMode color;
+
+  @Option(names = {"-h", "--help"}, usageHelp = true, order = 5, description = "Show this help and exit.")
   boolean help;
 
   @Override
@@ -75,7 +79,7 @@ final class ReportCommand implements Callable<Integer> {
       loaded = reclassified(loaded, err);
     }
     SummarisedRun run = StoredReports.summarise(loaded);
-    String text = render(run, output == null && Terminal.colourStdout());
+    String text = render(run, output == null && Terminal.colour(color));
     if (output == null) {
       out.print(text);
       out.flush();

@@ -3,16 +3,17 @@ package dev.msgprobe.cli;
 import dev.msgprobe.engine.RunConfig;
 import dev.msgprobe.engine.RunJob;
 import dev.msgprobe.engine.RunJob.Outcome;
+import dev.msgprobe.model.ServiceStatus;
 import dev.msgprobe.lists.HostNames;
 import dev.msgprobe.net.ResolvConf;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -37,8 +38,6 @@ import picocli.CommandLine.Spec;
 final class RunCommand implements Callable<Integer> {
   static final List<String> DEFAULT_DOH = List.of(
       "https://1.1.1.1/dns-query", "https://8.8.8.8/dns-query", "https://9.9.9.9/dns-query");
-  static final Set<String> SERVICE_STATUSES = Set.of(
-      "reachable", "blocked", "partially_blocked", "throttled", "down", "inconclusive");
 
   @Spec
   CommandSpec spec;
@@ -107,6 +106,10 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = {"-q", "--quiet"}, order = 13, description = "Print only errors.")
   boolean quiet;
 
+  @Option(names = "--color", paramLabel = "WHEN", order = 13, defaultValue = "auto",
+      description = "Colour the summary: auto (on a terminal, unless NO_COLOR is set), always, never (default: ${DEFAULT-VALUE}).")
+  Terminal.ColorMode color;
+
   @Option(names = "--controls", paramLabel = "FILE|none", order = 14,
       description = "Control list used to check the probe's own connectivity (default: the built-in"
           + " controls); 'none' skips the check.")
@@ -156,7 +159,7 @@ final class RunCommand implements Callable<Integer> {
         .controlUrl(control)
         .controlTokenFile(controlTokenFile)
         .build();
-    RunJob job = new RunJob(config, cmd.getOut(), cmd.getErr(), Terminal.colourStdout(), Terminal.liveStderr());
+    RunJob job = new RunJob(config, cmd.getOut(), cmd.getErr(), Terminal.display(color));
     Thread hook = new Thread(() -> job.interruptAndWait(Duration.ofSeconds(20)), "msgprobe-interrupt");
     boolean hooked = installHook(hook);
     try {
@@ -196,8 +199,9 @@ final class RunCommand implements Callable<Integer> {
       return "--transfer-kib must be between 16 and 65536, got " + transferKib;
     }
     for (String s : failOn) {
-      if (!SERVICE_STATUSES.contains(s.strip().toLowerCase(Locale.ROOT))) {
-        return "--fail-on: unknown status '" + s + "' (use " + String.join(", ", SERVICE_STATUSES.stream().sorted().toList()) + ")";
+      if (ServiceStatus.fromWire(s.strip().toLowerCase(Locale.ROOT)) == null) {
+        return "--fail-on: unknown status '" + s + "' (use "
+            + String.join(", ", Arrays.stream(ServiceStatus.values()).map(ServiceStatus::wire).sorted().toList()) + ")";
       }
     }
     if (resume && output == null) {

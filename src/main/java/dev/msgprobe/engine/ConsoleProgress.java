@@ -7,13 +7,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
- * Progress on stderr. On a terminal: one live line redrawn in place. Otherwise: a plain line when
+ * Progress on stderr. On a terminal: one live line redrawn in place, never wider than the terminal
+ * less one column (so it never wraps and {@code \r} always returns to its start). Otherwise: a plain line when
  * a phase starts, then at most one line every {@code interval} (and at the end of a phase), so logs
  * stay short.
  */
 public final class ConsoleProgress implements Progress {
   private final PrintWriter err;
   private final boolean live;
+  private final int width;
   private final long intervalNanos;
   private final LongSupplier nanoClock;
   private String phase = "";
@@ -22,9 +24,10 @@ public final class ConsoleProgress implements Progress {
   private int notReachable;
   private long lastLine;
 
-  public ConsoleProgress(PrintWriter err, boolean live, long intervalSeconds, LongSupplier nanoClock) {
+  public ConsoleProgress(PrintWriter err, Display display, long intervalSeconds, LongSupplier nanoClock) {
     this.err = err;
-    this.live = live;
+    this.live = display.live();
+    this.width = display.width();
     this.intervalNanos = TimeUnit.SECONDS.toNanos(intervalSeconds);
     this.nanoClock = nanoClock;
   }
@@ -50,12 +53,8 @@ public final class ConsoleProgress implements Progress {
       notReachable++;
     }
     if (live) {
-      String bar = bar(finished, total, 24);
       String last = endpoint.url() + " " + (verdict == null ? "" : verdict.status().wire());
-      if (last.length() > 50) {
-        last = last.substring(0, 47) + "...";
-      }
-      err.printf("\r\033[2K%s [%s] %d/%d  %s", phase, bar, finished, total, last);
+      err.print("\r\033[2K" + liveLine(phase, finished, total, last, width));
       err.flush();
       return;
     }
@@ -77,6 +76,25 @@ public final class ConsoleProgress implements Progress {
       err.print("\r\033[2K");
       err.flush();
     }
+  }
+
+  /**
+   * {@code phase [####....] done/total  last endpoint}, at most {@code columns - 1} characters:
+   * the bar narrows first (down to 10), then the endpoint is shortened with "...", then dropped.
+   */
+  static String liveLine(String phase, int done, int total, String last, int columns) {
+    int room = columns - 1;
+    String count = " " + done + "/" + total;
+    int barWidth = Math.max(10, Math.min(24, room - phase.length() - count.length() - 3 - 30));
+    String head = phase + " [" + bar(done, total, barWidth) + "]" + count;
+    if (head.length() > room) {
+      return head.substring(0, room);
+    }
+    int left = room - head.length() - 2;
+    if (left < 12) {
+      return head;
+    }
+    return head + "  " + (last.length() <= left ? last : last.substring(0, left - 3) + "...");
   }
 
   static String bar(int done, int total, int width) {

@@ -7,6 +7,7 @@ import dev.msgprobe.analysis.Summaries;
 import dev.msgprobe.lists.ListException;
 import dev.msgprobe.lists.Targets;
 import dev.msgprobe.model.Endpoint;
+import dev.msgprobe.model.Scheme;
 import dev.msgprobe.model.Measurement;
 import dev.msgprobe.model.Verdict;
 import dev.msgprobe.report.LoadedReport;
@@ -15,10 +16,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -38,7 +37,6 @@ import java.util.regex.Pattern;
  */
 public final class Reclassifier {
   private static final Pattern URI = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://\\S*");
-  private static final Set<String> HTTP_SCHEMES = Set.of("http", "https", "wss");
 
   private final Classifier classifier = new Classifier();
   private final Map<String, Parsed> parsed = new HashMap<>();
@@ -107,7 +105,8 @@ public final class Reclassifier {
   static Endpoint endpointOf(Endpoint parsed, Measurement m) {
     String method = m.annotation(ResumeKey.METHOD_ANNOTATION);
     if (method == null || method.isBlank()) {
-      method = HTTP_SCHEMES.contains(parsed.scheme().toLowerCase(Locale.ROOT)) ? "GET" : null;
+      Scheme scheme = Scheme.fromWire(parsed.scheme());
+      method = scheme != null && scheme.request() != Scheme.Request.NONE ? "GET" : null;
     }
     return parsed.withMethod(method)
         .withService(annotation(m, "service", parsed.service()))

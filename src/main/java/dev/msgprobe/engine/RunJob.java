@@ -35,23 +35,21 @@ public final class RunJob {
   private final RunConfig config;
   private final PrintWriter out;
   private final PrintWriter err;
-  private final boolean colour;
-  private final boolean liveProgress;
+  private final Display display;
   private final Clock clock;
   private final CountDownLatch finished = new CountDownLatch(1);
   private volatile Campaign campaign;
   private volatile boolean interrupted;
 
-  public RunJob(RunConfig config, PrintWriter out, PrintWriter err, boolean colour, boolean liveProgress) {
-    this(config, out, err, colour, liveProgress, Clock.systemUTC());
+  public RunJob(RunConfig config, PrintWriter out, PrintWriter err, Display display) {
+    this(config, out, err, display, Clock.systemUTC());
   }
 
-  RunJob(RunConfig config, PrintWriter out, PrintWriter err, boolean colour, boolean liveProgress, Clock clock) {
+  RunJob(RunConfig config, PrintWriter out, PrintWriter err, Display display, Clock clock) {
     this.config = config;
     this.out = out;
     this.err = err;
-    this.colour = colour;
-    this.liveProgress = liveProgress;
+    this.display = display;
     this.clock = clock;
   }
 
@@ -141,7 +139,7 @@ public final class RunJob {
     Envelope envelope = new Envelope(wiring.reportId(), started, "AS0", "ZZ", resolverIp,
         resolver.getAddress().getHostAddress(), Wiring.softwareVersion());
     Progress progress = config.progress()
-        ? new ConsoleProgress(err, liveProgress, 10, System::nanoTime) : Progress.NONE;
+        ? new ConsoleProgress(err, display, 10, System::nanoTime) : Progress.NONE;
     Campaign.Result result;
     try (Wiring.Sink sink = openReport(wiring, report)) {
       Campaign c = new Campaign(wiring.measurer(), wiring.analyzer(), envelope, sink, progress, config.parallel(), clock);
@@ -160,7 +158,7 @@ public final class RunJob {
     if (config.json()) {
       out.println(wiring.summaryJson(summary));
     } else if (!config.quiet()) {
-      out.print(wiring.table(summary, all, colour));
+      out.print(wiring.table(summary, all, display.colour()));
       out.println("Summary: " + summaryFile);
     }
     out.flush();
@@ -189,6 +187,6 @@ public final class RunJob {
   }
 
   private boolean failOnMatched(Map<String, ServiceSummary> services) {
-    return services.values().stream().anyMatch(s -> config.failOn().contains(s.status()));
+    return services.values().stream().anyMatch(s -> s.status() != null && config.failOn().contains(s.status().wire()));
   }
 }

@@ -1,6 +1,7 @@
 package dev.msgprobe.lists;
 
 import dev.msgprobe.model.Endpoint;
+import dev.msgprobe.model.Scheme;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -65,7 +66,7 @@ final class EndpointBuilder {
   }
 
   private static boolean sendsHttp(EndpointUri uri) {
-    return uri.scheme().equals("http") || uri.scheme().equals("https");
+    return Scheme.fromWire(uri.scheme()).request() == Scheme.Request.HTTP;
   }
 
   private static String method(String method, EndpointUri uri, List<String> found) {
@@ -73,7 +74,7 @@ final class EndpointBuilder {
       return null;
     }
     if (method == null) {
-      return sendsHttp(uri) || uri.scheme().equals("wss") ? "GET" : null;
+      return Scheme.fromWire(uri.scheme()).request() == Scheme.Request.NONE ? null : "GET";
     }
     if (!sendsHttp(uri)) {
       found.add("method '" + method + "' applies only to http and https urls, not " + uri.scheme());

@@ -1,6 +1,9 @@
 package dev.msgprobe.lists;
 
+import dev.msgprobe.model.Scheme;
 import dev.msgprobe.net.IpLiterals;
+import java.net.IDN;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -12,7 +15,7 @@ import java.util.regex.Pattern;
  * the fragment is dropped, it is never sent).
  */
 record EndpointUri(String scheme, String host, int port, String path) {
-  static final List<String> SCHEMES = List.of("https", "http", "tls", "tcp", "wss", "dns");
+  static final List<String> SCHEMES = Arrays.stream(Scheme.values()).map(Scheme::wire).toList();
 
   private static final Pattern SCHEME_AND_REST = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*)://(.*)");
   private static final Pattern HOST_LIKE = Pattern.compile("[A-Za-z0-9.-]+\\.[A-Za-z]{2,}(:[0-9]+)?(/.*)?");
@@ -43,7 +46,8 @@ record EndpointUri(String scheme, String host, int port, String path) {
       throw new Invalid("'" + url + "' is not a URI (expected scheme://host..., e.g. " + example + ")");
     }
     String scheme = m.group(1).toLowerCase(Locale.ROOT);
-    if (!SCHEMES.contains(scheme)) {
+    Scheme known = Scheme.fromWire(scheme);
+    if (known == null) {
       throw new Invalid("unsupported scheme '" + m.group(1) + "' (expected " + String.join(", ", SCHEMES) + ")");
     }
     String rest = m.group(2);
@@ -54,16 +58,16 @@ record EndpointUri(String scheme, String host, int port, String path) {
       throw new Invalid("user info ('" + authority.substring(0, authority.lastIndexOf('@') + 1) + "') is not allowed in a url");
     }
     HostPort hp = HostPort.split(authority, scheme);
-    int port = hp.port() >= 0 ? hp.port() : defaultPort(scheme);
+    int port = hp.port() >= 0 ? hp.port() : known.defaultPort();
     if (port < 0) {
       throw new Invalid(scheme + " needs a port, e.g. " + scheme + "://" + authority + ":443");
     }
     boolean address = hp.bracketed() || IPV4_LIKE.matcher(hp.host()).matches();
     String host = address ? address(hp.host(), hp.bracketed()) : hostName(hp.host());
-    if (!(scheme.equals("https") || scheme.equals("http") || scheme.equals("wss")) && !path.equals("/")) {
+    if (!known.hasPath() && !path.equals("/")) {
       throw new Invalid("a " + scheme + " url has no path or query ('" + rest.substring(end) + "')");
     }
-    if (scheme.equals("dns") && address) {
+    if (known == Scheme.DNS && address) {
       throw new Invalid("dns needs a host name, not an address");
     }
     return new EndpointUri(scheme, host, port, path);
@@ -116,15 +120,6 @@ record EndpointUri(String scheme, String host, int port, String path) {
       }
       return port;
     }
-  }
-
-  private static int defaultPort(String scheme) {
-    return switch (scheme) {
-      case "https", "wss", "tls" -> 443;
-      case "http" -> 80;
-      case "dns" -> 53;
-      default -> -1;
-    };
   }
 
   private static String path(String rest) {

@@ -1,5 +1,6 @@
 package dev.msgprobe.lists;
 
+import dev.msgprobe.csv.CsvReader;
 import dev.msgprobe.model.Endpoint;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -68,8 +69,8 @@ final class ListParser {
 
   private void csv(String text) {
     Problems syntax = new Problems(problems.file());
-    List<Csv.Row> rows = Csv.read(text, syntax);
-    Csv.Row header = rows.isEmpty() ? null : rows.get(0);
+    List<CsvReader.Row> rows = CsvReader.read(text, delimiter(text), syntax::add);
+    CsvReader.Row header = rows.isEmpty() ? null : rows.get(0);
     List<String> names = header == null || syntax.firstLine() < header.line() ? null : columnNames(header);
     if (names == null || !names.contains(Columns.URL)) {
       notAList(text);
@@ -82,7 +83,7 @@ final class ListParser {
         return;
       }
     }
-    for (Csv.Row row : rows.subList(1, rows.size())) {
+    for (CsvReader.Row row : rows.subList(1, rows.size())) {
       if (row.fields().size() != names.size()) {
         problems.add(row.line(), "expected " + names.size() + " columns as in the header, found " + row.fields().size());
         continue;
@@ -95,7 +96,20 @@ final class ListParser {
     }
   }
 
-  private static List<String> columnNames(Csv.Row header) {
+  /**
+   * A semicolon when the header has semicolons and no comma, as Excel writes "CSV" where the
+   * decimal separator is a comma (a Russian locale); a comma otherwise.
+   */
+  static char delimiter(String text) {
+    for (String line : lines(text)) {
+      if (!line.isBlank()) {
+        return line.indexOf(';') >= 0 && line.indexOf(',') < 0 ? ';' : ',';
+      }
+    }
+    return ',';
+  }
+
+  private static List<String> columnNames(CsvReader.Row header) {
     return header.fields().stream().map(f -> f.strip().toLowerCase(Locale.ROOT)).toList();
   }
 

@@ -3,12 +3,6 @@ package dev.msgprobe.lists;
 import dev.msgprobe.model.Endpoint;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
@@ -104,7 +98,7 @@ public final class TestLists {
   }
 
   static TestList parse(String name, String file, byte[] bytes) throws ListException {
-    return ListParser.parse(name, file, utf8(file, bytes));
+    return ListParser.parse(name, file, ListEncoding.decode(file, bytes));
   }
 
   private static String nameOf(Path file) {
@@ -112,23 +106,5 @@ public final class TestLists {
     String base = fileName == null ? file.toString() : fileName.toString();
     int dot = base.lastIndexOf('.');
     return dot > 0 ? base.substring(0, dot) : base;
-  }
-
-  private static String utf8(String file, byte[] bytes) throws ListException {
-    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
-    ByteBuffer in = ByteBuffer.wrap(bytes);
-    CharBuffer out = CharBuffer.allocate(bytes.length);
-    CoderResult result = decoder.decode(in, out, true);
-    if (result.isError()) {
-      int line = 1;
-      for (int i = 0; i < in.position(); i++) {
-        line += bytes[i] == '\n' ? 1 : 0;
-      }
-      throw new ListException(List.of(file + ":" + line + ": not valid UTF-8 (byte offset " + in.position() + ")"));
-    }
-    decoder.flush(out);
-    return out.flip().toString();
   }
 }

@@ -6,6 +6,7 @@ import dev.msgprobe.model.Body;
 import dev.msgprobe.model.DnsAnswer;
 import dev.msgprobe.model.DnsQuery;
 import dev.msgprobe.model.Endpoint;
+import dev.msgprobe.model.Scheme;
 import dev.msgprobe.model.Failures;
 import dev.msgprobe.model.HttpRequest;
 import dev.msgprobe.model.HttpResponse;
@@ -26,7 +27,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -122,14 +122,14 @@ public final class ControlStep {
       return;
     }
     double t = trace.now();
-    String scheme = endpoint.scheme().toLowerCase(Locale.ROOT);
+    Scheme scheme = Scheme.fromWire(endpoint.scheme());
     if (reply.dns() != null && !endpoint.hostIsAddress()) {
       recordDns(trace, endpoint.host(), reply, t0, t);
     }
-    if (!scheme.equals("dns")) {
+    if (scheme != Scheme.DNS) {
       recordConnections(trace, endpoint, reply, t0, t);
     }
-    if (reply.http() != null && (scheme.equals("http") || scheme.equals("https") || scheme.equals("wss"))) {
+    if (reply.http() != null && scheme != null && scheme.request() != Scheme.Request.NONE) {
       recordHttp(trace, url, reply.http(), t0, t);
     }
   }
@@ -137,19 +137,23 @@ public final class ControlStep {
   /** The URL a helper is asked to measure for {@code endpoint} (see the class comment). */
   static String urlFor(Endpoint endpoint) {
     String host = IpEndpoint.bracketed(endpoint.host());
-    return switch (endpoint.scheme().toLowerCase(Locale.ROOT)) {
-      case "http", "https" -> endpoint.url();
-      case "wss" -> "https://" + host + (endpoint.port() == 443 ? "" : ":" + endpoint.port()) + endpoint.path();
-      case "tls" -> "https://" + host + ":" + endpoint.port() + "/";
-      case "tcp" -> "http://" + host + ":" + endpoint.port() + "/";
-      default -> "dns://" + host + "/";
+    Scheme scheme = Scheme.fromWire(endpoint.scheme());
+    if (scheme == null) {
+      return "dns://" + host + "/";
+    }
+    return switch (scheme) {
+      case HTTP, HTTPS -> endpoint.url();
+      case WSS -> "https://" + host + (endpoint.port() == 443 ? "" : ":" + endpoint.port()) + endpoint.path();
+      case TLS -> "https://" + host + ":" + endpoint.port() + "/";
+      case TCP -> "http://" + host + ":" + endpoint.port() + "/";
+      case DNS -> "dns://" + host + "/";
     };
   }
 
   private static byte[] requestBody(String url, Endpoint endpoint, List<String> probeAddresses) {
     Map<String, List<String>> headers = new LinkedHashMap<>();
     PROBE_HEADERS.forEach((name, value) -> headers.put(name, List.of(value)));
-    List<String> connects = endpoint.scheme().equalsIgnoreCase("dns") ? List.of()
+    List<String> connects = Scheme.fromWire(endpoint.scheme()) == Scheme.DNS ? List.of()
         : probeAddresses.stream().filter(IpLiterals::isLiteral).map(IpEndpoint::unbracketed).distinct()
             .map(ip -> IpEndpoint.join(ip, endpoint.port())).toList();
     Map<String, Object> body = new LinkedHashMap<>();

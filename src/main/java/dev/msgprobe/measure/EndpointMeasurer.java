@@ -1,6 +1,7 @@
 package dev.msgprobe.measure;
 
 import dev.msgprobe.model.Endpoint;
+import dev.msgprobe.model.Scheme;
 import dev.msgprobe.model.TestKeys;
 import dev.msgprobe.net.Trust;
 import dev.msgprobe.trace.Trace;
@@ -8,7 +9,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -35,7 +35,7 @@ public final class EndpointMeasurer implements Measurer {
   });
   private static final int HTTPS_PORT = 443;
 
-  private final Map<String, Plan> plans;
+  private final Map<Scheme, Plan> plans;
   private final ControlStep control;
   private final Duration controlWait;
 
@@ -83,7 +83,8 @@ public final class EndpointMeasurer implements Measurer {
    */
   @Override
   public TestKeys measure(Endpoint endpoint) {
-    Plan plan = plans.get(endpoint.scheme().toLowerCase(Locale.ROOT));
+    Scheme scheme = Scheme.fromWire(endpoint.scheme());
+    Plan plan = scheme == null ? null : plans.get(scheme);
     if (plan == null) {
       throw new IllegalArgumentException("no plan for scheme " + endpoint.scheme());
     }

@@ -1,7 +1,9 @@
 package dev.msgprobe.measure;
 
 import dev.msgprobe.model.Endpoint;
+import dev.msgprobe.model.Scheme;
 import dev.msgprobe.trace.Trace;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -14,16 +16,21 @@ final class Plans {
     this.steps = steps;
   }
 
-  /** The plans by lower-case scheme. */
-  static Map<String, Plan> bySchemes(Steps steps) {
+  /** The plan of each scheme; a scheme without a plan fails here, when the measurer is built. */
+  static Map<Scheme, Plan> bySchemes(Steps steps) {
     Plans p = new Plans(steps);
-    return Map.of(
-        "dns", steps::resolveOnly,
-        "tcp", p::tcp,
-        "tls", p::tls,
-        "https", p::https,
-        "http", p::http,
-        "wss", p::wss);
+    Map<Scheme, Plan> plans = new EnumMap<>(Scheme.class);
+    for (Scheme s : Scheme.values()) {
+      plans.put(s, switch (s) {
+        case DNS -> steps::resolveOnly;
+        case TCP -> p::tcp;
+        case TLS -> p::tls;
+        case HTTPS -> p::https;
+        case HTTP -> p::http;
+        case WSS -> p::wss;
+      });
+    }
+    return plans;
   }
 
   /** DNS, then a TCP connect to each address. */

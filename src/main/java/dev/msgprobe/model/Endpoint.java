@@ -1,7 +1,6 @@
 package dev.msgprobe.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import java.util.Locale;
 
 /**
  * One endpoint to measure, as loaded from a test list. {@code url} is the URI exactly as written in
@@ -38,8 +37,8 @@ public record Endpoint(
   /** True for schemes that run a TLS handshake. */
   @JsonIgnore
   public boolean usesTls() {
-    String s = scheme.toLowerCase(Locale.ROOT);
-    return s.equals("https") || s.equals("tls") || s.equals("wss");
+    Scheme s = Scheme.fromWire(scheme);
+    return s != null && s.usesTls();
   }
 
   /** {@code host:port}, with brackets around an IPv6 host. */

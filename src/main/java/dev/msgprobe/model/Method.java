@@ -53,11 +53,6 @@ public enum Method {
    */
   @JsonCreator
   public static Method fromWire(String wire) {
-    for (Method m : values()) {
-      if (m.wire.equals(wire)) {
-        return m;
-      }
-    }
-    return null;
+    return WireNames.lookup(values(), Method::wire, wire);
   }
 }

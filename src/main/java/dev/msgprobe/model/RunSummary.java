@@ -5,8 +5,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Map;
 
 /**
- * The run summary ({@code <report>.summary.json}, docs/contract/summary.md). {@code network_mode} is
- * normal | allowlist | offline; {@code controls} maps each control URL to its endpoint status;
+ * The run summary ({@code <report>.summary.json}, docs/contract/summary.md). {@code network_mode} is a
+ * {@link NetworkMode}; {@code controls} maps each control URL to its endpoint status;
  * {@code services} is keyed by service name in the order services were first measured.
  */
 @JsonPropertyOrder({"software_name", "software_version", "report_file", "probe_asn", "probe_cc", "started",
@@ -19,6 +19,6 @@ public record RunSummary(
     @JsonProperty("probe_cc") String probeCc,
     @JsonProperty("started") String started,
     @JsonProperty("runtime") double runtime,
-    @JsonProperty("network_mode") String networkMode,
-    @JsonProperty("controls") Map<String, String> controls,
+    @JsonProperty("network_mode") NetworkMode networkMode,
+    @JsonProperty("controls") Map<String, Status> controls,
     @JsonProperty("services") Map<String, ServiceSummary> services) {}

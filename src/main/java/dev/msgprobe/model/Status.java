@@ -1,5 +1,6 @@
 package dev.msgprobe.model;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /** An endpoint's verdict status (docs/contract/report.md#status). */
@@ -9,5 +10,11 @@ public enum Status {
   @JsonValue
   public String wire() {
     return name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** The status named {@code wire}; null for a name this version does not know (a newer report stays readable). */
+  @JsonCreator
+  public static Status fromWire(String wire) {
+    return WireNames.lookup(values(), Status::wire, wire);
   }
 }

@@ -2,12 +2,13 @@ package dev.msgprobe.report;
 
 import dev.msgprobe.model.Measurement;
 import dev.msgprobe.model.RunSummary;
+import dev.msgprobe.model.ServiceStatus;
 import dev.msgprobe.model.ServiceSummary;
+import dev.msgprobe.model.Status;
 import dev.msgprobe.model.Verdict;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -18,9 +19,6 @@ import java.util.stream.Collectors;
  * page has no script and loads nothing (its Content-Security-Policy forbids both), only inline CSS.
  */
 public final class HtmlRenderer {
-  private static final Set<String> STATUS_CLASSES =
-      Set.of("reachable", "blocked", "partially_blocked", "throttled", "down", "inconclusive");
-
   private static final String STYLE = String.join("\n",
       "body{font-family:system-ui,sans-serif;margin:2em auto;max-width:80em;padding:0 1em;color:#222}",
       "table{border-collapse:collapse;margin:0.5em 0 1.5em}",
@@ -47,10 +45,10 @@ public final class HtmlRenderer {
         .append("<h1>msgprobe report</h1>\n")
         .append("<p>").append(escape(String.join(" · ", header))).append("</p>\n")
         .append("<p>Network: ").append(escape(SummaryText.network(summary.networkMode()))).append("</p>\n");
-    Map<String, String> controls = orEmpty(summary.controls());
+    Map<String, Status> controls = orEmpty(summary.controls());
     if (!controls.isEmpty()) {
       List<String> items = new ArrayList<>();
-      controls.forEach((url, status) -> items.add(escape(SummaryText.shortUrl(url)) + " " + status(status)));
+      controls.forEach((url, status) -> items.add(escape(SummaryText.shortUrl(url)) + " " + status(ServiceStatus.of(status))));
       b.append("<p>Controls: ").append(String.join(", ", items)).append("</p>\n");
     }
     if (summary.reportFile() != null) {
@@ -141,12 +139,12 @@ public final class HtmlRenderer {
     if (v == null) {
       return "<span class=\"unknown\">no verdict</span>";
     }
-    return status(v.status() == null ? null : v.status().wire());
+    return status(ServiceStatus.of(v.status()));
   }
 
-  /** A status in words, in a span whose class (from a fixed set) colours it. */
-  private static String status(String status) {
-    String css = status != null && STATUS_CLASSES.contains(status) ? status : "unknown";
+  /** A status in words, in a span whose class (the status's wire name, or {@code unknown}) colours it. */
+  private static String status(ServiceStatus status) {
+    String css = status == null ? "unknown" : status.wire();
     return "<span class=\"" + css + "\">" + escape(SummaryText.human(status)) + "</span>";
   }
 

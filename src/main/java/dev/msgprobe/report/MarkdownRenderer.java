@@ -52,7 +52,7 @@ public final class MarkdownRenderer {
       lines.add("| Service | Endpoint | Status | Method | Evidence |");
       lines.add("| --- | --- | --- | --- | --- |");
       for (SummaryText.Row r : rows) {
-        lines.add(row(r.service(), "`" + r.input() + "`", SummaryText.human(r.status()), r.method(), r.evidence()));
+        lines.add(row(r.service(), "`" + r.input() + "`", r.label(), r.method(), r.evidence()));
       }
     }
     return String.join("\n", lines) + "\n";

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.msgprobe.model.Measurement;
 import dev.msgprobe.model.Method;
+import dev.msgprobe.model.NetworkMode;
+import dev.msgprobe.model.ServiceStatus;
 import dev.msgprobe.model.ServiceSummary;
 import dev.msgprobe.model.Status;
 import dev.msgprobe.model.Verdict;
@@ -119,7 +121,7 @@ public record ReportDiff(
       }
     });
     return new ReportDiff(side(oldRun), side(newRun),
-        new Change(oldRun.summary().networkMode(), newRun.summary().networkMode()),
+        new Change(wire(oldRun.summary().networkMode()), wire(newRun.summary().networkMode())),
         services(oldRun.summary().services(), newRun.summary().services()), changes, unchanged);
   }
 
@@ -132,9 +134,18 @@ public record ReportDiff(
     Map<String, ServiceSummary> old = before == null ? Map.of() : before;
     Map<String, ServiceSummary> now = after == null ? Map.of() : after;
     Map<String, Change> out = new LinkedHashMap<>();
-    old.forEach((name, s) -> out.put(name, new Change(s.status(), now.containsKey(name) ? now.get(name).status() : null)));
-    now.forEach((name, s) -> out.putIfAbsent(name, new Change(null, s.status())));
+    old.forEach((name, s) -> out.put(name,
+        new Change(wire(s.status()), now.containsKey(name) ? wire(now.get(name).status()) : null)));
+    now.forEach((name, s) -> out.putIfAbsent(name, new Change(null, wire(s.status()))));
     return out;
+  }
+
+  private static String wire(ServiceStatus status) {
+    return status == null ? null : status.wire();
+  }
+
+  private static String wire(NetworkMode mode) {
+    return mode == null ? null : mode.wire();
   }
 
   /** The endpoints (not the controls) by resume key, the latest measurement of each. */

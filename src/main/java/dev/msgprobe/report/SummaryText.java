@@ -1,7 +1,9 @@
 package dev.msgprobe.report;
 
 import dev.msgprobe.model.Measurement;
+import dev.msgprobe.model.NetworkMode;
 import dev.msgprobe.model.RunSummary;
+import dev.msgprobe.model.ServiceStatus;
 import dev.msgprobe.model.Status;
 import dev.msgprobe.model.Verdict;
 import java.util.ArrayList;
@@ -11,25 +13,26 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.UnaryOperator;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * The words of a summary as people read them, shared by the table and Markdown renderers. Status
- * stylers receive a status as written in the summary ({@code partially_blocked}) and return its
- * display form.
+ * stylers receive a service status (an endpoint status as the service status of the same name; null
+ * when unknown) and return its display form.
  */
 final class SummaryText {
   static final int TOP_METHODS = 3;
 
-  private static final List<String> STATUS_ORDER =
-      List.of("reachable", "blocked", "partially_blocked", "throttled", "down", "inconclusive");
-
   private SummaryText() {}
 
-  /** {@code partially_blocked} → {@code partially blocked}. */
-  static String human(String status) {
-    return status == null ? "unknown" : status.replace('_', ' ');
+  /** {@code partially_blocked} → {@code partially blocked}; null (a status this version does not know) → {@code unknown}. */
+  static String human(ServiceStatus status) {
+    return status == null ? "unknown" : human(status.wire());
+  }
+
+  private static String human(String wire) {
+    return wire.replace('_', ' ');
   }
 
   /** Version, network, start and duration, the parts that are known. */
@@ -58,21 +61,21 @@ final class SummaryText {
   }
 
   /** What the network mode means for the results. */
-  static String network(String mode) {
+  static String network(NetworkMode mode) {
     if (mode == null) {
       return "unknown";
     }
     return switch (mode) {
-      case "allowlist" -> "allowlist (domestic sites work, every foreign control fails)";
-      case "offline" -> "offline (every control failed, so nothing is called blocked)";
-      default -> mode;
+      case ALLOWLIST -> "allowlist (domestic sites work, every foreign control fails)";
+      case OFFLINE -> "offline (every control failed, so nothing is called blocked)";
+      case NORMAL -> mode.wire();
     };
   }
 
   /** {@code ya.ru reachable}, one item per control, the URL without scheme and trailing slash. */
-  static List<String> controls(Map<String, String> controls, UnaryOperator<String> style) {
+  static List<String> controls(Map<String, Status> controls, Function<ServiceStatus, String> style) {
     List<String> items = new ArrayList<>();
-    orEmpty(controls).forEach((url, status) -> items.add(shortUrl(url) + " " + style.apply(status)));
+    orEmpty(controls).forEach((url, status) -> items.add(shortUrl(url) + " " + style.apply(ServiceStatus.of(status))));
     return items;
   }
 
@@ -86,9 +89,9 @@ final class SummaryText {
   /** Non-zero counts, known statuses first in a fixed order: {@code 33 blocked, 2 down}. */
   static String counts(Map<String, Integer> counts) {
     Map<String, Integer> ordered = new LinkedHashMap<>();
-    for (String status : STATUS_ORDER) {
-      if (orEmpty(counts).containsKey(status)) {
-        ordered.put(status, counts.get(status));
+    for (ServiceStatus status : ServiceStatus.values()) {
+      if (orEmpty(counts).containsKey(status.wire())) {
+        ordered.put(status.wire(), counts.get(status.wire()));
       }
     }
     orEmpty(counts).forEach(ordered::putIfAbsent);
@@ -114,7 +117,7 @@ final class SummaryText {
   }
 
   /** {@code chat blocked}, one item per function in summary order. */
-  static List<String> functions(Map<String, String> functions, UnaryOperator<String> style) {
+  static List<String> functions(Map<String, ServiceStatus> functions, Function<ServiceStatus, String> style) {
     List<String> items = new ArrayList<>();
     orEmpty(functions).forEach((function, status) -> items.add(function + " " + style.apply(status)));
     return items;
@@ -131,8 +134,11 @@ final class SummaryText {
     return items;
   }
 
-  /** One endpoint that is not reachable (or has no verdict), as listed under the summary. */
-  record Row(String service, String status, String method, String input, String evidence) {}
+  /**
+   * One endpoint that is not reachable (or has no verdict), as listed under the summary; {@code status}
+   * is null without a known status, {@code label} is the status in words ({@code no verdict} without one).
+   */
+  record Row(String service, ServiceStatus status, String label, String method, String input, String evidence) {}
 
   /** The endpoints that are not reachable, grouped by service in order of first appearance. */
   static List<Row> notReachable(List<Measurement> measurements) {
@@ -158,8 +164,8 @@ final class SummaryText {
     Verdict v = m.testKeys() == null ? null : m.testKeys().verdict();
     String service = serviceOf(m);
     return v == null
-        ? new Row(service, "no verdict", "-", m.input(), "")
-        : new Row(service, v.status() == null ? "unknown" : v.status().wire(),
+        ? new Row(service, null, "no verdict", "-", m.input(), "")
+        : new Row(service, ServiceStatus.of(v.status()), human(ServiceStatus.of(v.status())),
             v.method() == null ? "-" : v.method().wire(), m.input(),
             v.evidence() == null || v.evidence().isEmpty() ? "" : v.evidence().get(0));
   }

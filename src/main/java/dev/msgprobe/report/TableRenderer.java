@@ -1,7 +1,9 @@
 package dev.msgprobe.report;
 
 import dev.msgprobe.model.Measurement;
+import dev.msgprobe.model.NetworkMode;
 import dev.msgprobe.model.RunSummary;
+import dev.msgprobe.model.ServiceStatus;
 import dev.msgprobe.model.ServiceSummary;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,9 +42,9 @@ public final class TableRenderer {
   public String render(RunSummary summary) {
     List<String> lines = new ArrayList<>();
     lines.add(String.join(" | ", SummaryText.header(summary)));
-    String mode = summary.networkMode();
+    NetworkMode mode = summary.networkMode();
     String network = SummaryText.network(mode);
-    lines.add("Network: " + (mode == null || mode.equals("normal") ? network : paint(YELLOW, network)));
+    lines.add("Network: " + (mode == null || mode == NetworkMode.NORMAL ? network : paint(YELLOW, network)));
     List<String> controls = SummaryText.controls(summary.controls(), this::status);
     if (!controls.isEmpty()) {
       lines.addAll(wrap("Controls: ", controls, ", "));
@@ -79,11 +81,11 @@ public final class TableRenderer {
     List<String> lines = new ArrayList<>();
     lines.add(SummaryText.notReachableTitle(rows.size(), measurements.size()));
     int serviceWidth = rows.stream().mapToInt(r -> r.service().length()).max().orElse(0);
-    int statusWidth = rows.stream().mapToInt(r -> SummaryText.human(r.status()).length()).max().orElse(0);
+    int statusWidth = rows.stream().mapToInt(r -> r.label().length()).max().orElse(0);
     int methodWidth = rows.stream().mapToInt(r -> r.method().length()).max().orElse(0);
     for (SummaryText.Row row : rows) {
       String prefix = LABEL_INDENT + pad(row.service(), serviceWidth) + "  "
-          + pad(status(row.status()), statusWidth) + "  " + pad(row.method(), methodWidth) + "  ";
+          + pad(paint(colorOf(row.status()), row.label()), statusWidth) + "  " + pad(row.method(), methodWidth) + "  ";
       lines.addAll(wrap(prefix, List.of(String.valueOf(row.input())), ""));
       if (!row.evidence().isEmpty()) {
         lines.addAll(wrap(" ".repeat(LABEL_INDENT.length() * 3), List.of(row.evidence().split(" ")), " "));
@@ -109,23 +111,23 @@ public final class TableRenderer {
     }
   }
 
-  private String status(String status) {
+  private String status(ServiceStatus status) {
     return paint(colorOf(status), SummaryText.human(status));
   }
 
-  private static String headline(String status) {
+  private static String headline(ServiceStatus status) {
     return SummaryText.human(status).toUpperCase(Locale.ROOT);
   }
 
-  private static String colorOf(String status) {
+  private static String colorOf(ServiceStatus status) {
     if (status == null) {
       return DIM;
     }
     return switch (status) {
-      case "blocked" -> RED;
-      case "partially_blocked", "throttled" -> YELLOW;
-      case "reachable" -> GREEN;
-      default -> DIM;
+      case BLOCKED -> RED;
+      case PARTIALLY_BLOCKED, THROTTLED -> YELLOW;
+      case REACHABLE -> GREEN;
+      case DOWN, INCONCLUSIVE -> DIM;
     };
   }
 

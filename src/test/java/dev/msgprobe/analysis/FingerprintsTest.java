@@ -96,8 +96,14 @@ class FingerprintsTest {
 
   @Test
   void csvQuotingWithCommasQuotesAndComments_isRead() {
-    var rows = Csv.parse("# comment\na,b\n\"x, \"\"y\"\"\",2\r\n\n3,\"multi\nline\"\n");
+    var rows = Fingerprints.rows("# comment\na,b\n\"x, \"\"y\"\"\",2\r\n\n3,\"multi\nline\"\n");
 
     assertThat(rows).containsExactly(Map.of("a", "x, \"y\"", "b", "2"), Map.of("a", "3", "b", "multi\nline"));
+  }
+
+  @Test
+  void malformedFingerprintRecord_isAnErrorNamingItsLine() {
+    assertThatThrownBy(() -> Fingerprints.rows("a,b\nx,\"open\n"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("line 2");
   }
 }

@@ -1,5 +1,6 @@
 package dev.msgprobe.analysis;
 
+import dev.msgprobe.model.NetworkMode;
 import static dev.msgprobe.analysis.Obs.obs;
 import static dev.msgprobe.analysis.Reports.line;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,7 +37,7 @@ class NetworkContextsTest {
     NetworkContext ctx = NetworkContexts.fromMeasurements(List.of(control("domestic", working()),
         control("foreign", synOnly()), control("foreign", synOnly())));
 
-    assertThat(ctx.networkMode()).isEqualTo("allowlist");
+    assertThat(ctx.networkMode()).isEqualTo(NetworkMode.ALLOWLIST);
   }
 
   @Test
@@ -51,14 +52,14 @@ class NetworkContextsTest {
   void onlyForeignControlsAllFailing_isOfflineNotAllowlist() {
     NetworkContext ctx = NetworkContexts.fromMeasurements(List.of(control("foreign", synOnly())));
 
-    assertThat(ctx.networkMode()).isEqualTo("offline");
+    assertThat(ctx.networkMode()).isEqualTo(NetworkMode.OFFLINE);
   }
 
   @Test
   void onlyDomesticControlsWorking_isNormal() {
     NetworkContext ctx = NetworkContexts.fromMeasurements(List.of(control("domestic", working())));
 
-    assertThat(ctx.networkMode()).isEqualTo("normal");
+    assertThat(ctx.networkMode()).isEqualTo(NetworkMode.NORMAL);
   }
 
   @Test

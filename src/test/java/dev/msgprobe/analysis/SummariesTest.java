@@ -1,5 +1,6 @@
 package dev.msgprobe.analysis;
 
+import dev.msgprobe.model.ServiceStatus;
 import static dev.msgprobe.analysis.Reports.verdict;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,12 +32,12 @@ class SummariesTest {
   void groupStatus_followsTheSpecRules(String statuses, String expected) {
     List<Status> list = java.util.Arrays.stream(statuses.split(" ")).map(Status::valueOf).toList();
 
-    assertThat(Summaries.status(list)).isEqualTo(expected);
+    assertThat(Summaries.status(list)).isEqualTo(ServiceStatus.fromWire(expected));
   }
 
   @Test
   void emptyGroup_isInconclusive() {
-    assertThat(Summaries.status(List.of())).isEqualTo("inconclusive");
+    assertThat(Summaries.status(List.of())).isEqualTo(ServiceStatus.INCONCLUSIVE);
   }
 
   @Test
@@ -54,15 +55,15 @@ class SummariesTest {
 
     assertThat(services).containsOnlyKeys("whatsapp", "telegram");
     ServiceSummary wa = services.get("whatsapp");
-    assertThat(wa.status()).isEqualTo("blocked");
+    assertThat(wa.status()).isEqualTo(ServiceStatus.BLOCKED);
     assertThat(wa.endpoints()).isEqualTo(4);
     assertThat(wa.counts()).containsExactly(Map.entry("reachable", 0), Map.entry("blocked", 3),
         Map.entry("throttled", 0), Map.entry("down", 1), Map.entry("inconclusive", 0));
     assertThat(wa.methods()).containsExactly(Map.entry("tcp.timeout", 2), Map.entry("tls.reset", 1));
-    assertThat(wa.functions()).containsExactly(Map.entry("web", "blocked"), Map.entry("chat", "blocked"),
-        Map.entry("media", "down"));
+    assertThat(wa.functions()).containsExactly(Map.entry("web", ServiceStatus.BLOCKED),
+        Map.entry("chat", ServiceStatus.BLOCKED), Map.entry("media", ServiceStatus.DOWN));
     ServiceSummary tg = services.get("telegram");
-    assertThat(tg.status()).isEqualTo("throttled");
+    assertThat(tg.status()).isEqualTo(ServiceStatus.THROTTLED);
     assertThat(tg.methods()).containsExactly(Map.entry("tcp.throttle", 1));
     assertThat(tg.ooni()).isEmpty();
   }
@@ -74,8 +75,8 @@ class SummariesTest {
         verdict("https://github.com/", "control", "foreign", Status.BLOCKED, Method.TLS_TIMEOUT),
         verdict("https://web.whatsapp.com/", "whatsapp", "web", Status.REACHABLE, Method.OK));
 
-    assertThat(Summaries.controls(lines)).containsExactly(Map.entry("https://max.ru/", "reachable"),
-        Map.entry("https://github.com/", "blocked"));
+    assertThat(Summaries.controls(lines)).containsExactly(Map.entry("https://max.ru/", Status.REACHABLE),
+        Map.entry("https://github.com/", Status.BLOCKED));
   }
 
   @Test

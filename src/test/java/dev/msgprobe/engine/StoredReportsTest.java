@@ -1,5 +1,7 @@
 package dev.msgprobe.engine;
 
+import dev.msgprobe.model.NetworkMode;
+import dev.msgprobe.model.ServiceStatus;
 import static dev.msgprobe.testing.ReportLines.connect;
 import static dev.msgprobe.testing.ReportLines.inRun;
 import static dev.msgprobe.testing.ReportLines.line;
@@ -28,7 +30,7 @@ class StoredReportsTest {
     SummarisedRun run = StoredReports.summarise(List.of(newer, older));
 
     assertThat(run.measurements()).hasSize(1);
-    assertThat(run.summary().services().get("whatsapp").status()).isEqualTo("reachable");
+    assertThat(run.summary().services().get("whatsapp").status()).isEqualTo(ServiceStatus.REACHABLE);
     assertThat(run.summary().services().get("whatsapp").endpoints()).isEqualTo(1);
     assertThat(run.summary().reportFile()).isEqualTo("b.jsonl, a.jsonl");
     assertThat(run.summary().started()).isEqualTo("2026-11-28 10:00:01");
@@ -55,7 +57,7 @@ class StoredReportsTest {
     RunSummary summary = StoredReports.summarise(List.of(report("a.jsonl", domestic, foreign,
         line(WEB, "whatsapp", Status.INCONCLUSIVE, Method.TLS_RESET)))).summary();
 
-    assertThat(summary.networkMode()).isEqualTo("offline");
+    assertThat(summary.networkMode()).isEqualTo(NetworkMode.OFFLINE);
     assertThat(summary.controls()).containsOnlyKeys("tcp://192.0.2.1:443", "tcp://192.0.2.2:443");
     assertThat(summary.services()).containsOnlyKeys("whatsapp");
   }
@@ -68,7 +70,7 @@ class StoredReportsTest {
         connect("192.0.2.2", 443, "generic_timeout_error"));
 
     assertThat(StoredReports.summarise(List.of(report("a.jsonl", domestic, foreign))).summary().networkMode())
-        .isEqualTo("allowlist");
+        .isEqualTo(NetworkMode.ALLOWLIST);
   }
 
   @Test
@@ -91,7 +93,7 @@ class StoredReportsTest {
     assertThat(summary.services()).isEmpty();
     assertThat(summary.started()).isNull();
     assertThat(summary.runtime()).isZero();
-    assertThat(summary.networkMode()).isEqualTo("normal");
+    assertThat(summary.networkMode()).isEqualTo(NetworkMode.NORMAL);
   }
 
   private static LoadedReport report(String file, Measurement... lines) {

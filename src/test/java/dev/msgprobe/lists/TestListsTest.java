@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.msgprobe.model.Endpoint;
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -192,11 +193,41 @@ class TestListsTest {
   }
 
   @Test
-  void invalidUtf8_isReportedAtItsLine() throws Exception {
+  void latin1Text_isRefusedAtItsLineWithHowToSaveAsUtf8() throws Exception {
     Path f = Files.write(dir.resolve("latin1.csv"), "url\nhttps://a.example/\nhttps://caf\u00e9.example/\n"
         .getBytes(StandardCharsets.ISO_8859_1));
 
-    assertThat(ListErrors.of(() -> TestLists.load(f))).containsExactly(f + ":3: not valid UTF-8 (byte offset 34)");
+    assertThat(ListErrors.of(() -> TestLists.load(f))).singleElement().asString()
+        .startsWith(f + ":3: not valid UTF-8 (byte offset 34) nor Russian text in Windows-1251;")
+        .contains("CSV UTF-8 (Comma delimited)", "Unicode (UTF-8)");
+  }
+
+  @Test
+  void excelCsvFromARussianLocale_semicolonsAndWindows1251_isRead() throws Exception {
+    String text = "url;service;function;notes\r\n"
+        + "https://web.telegram.org/;telegram;web;\u0412\u0435\u0431-\u0432\u0435\u0440\u0441\u0438\u044f \u00ab\u0422\u0435\u043b\u0435\u0433\u0440\u0430\u043c\u0430\u00bb\r\n"
+        + "\"tcp://149.154.175.50:443\";telegram;chat;\"\u0414\u0426 2; \u043e\u0441\u043d\u043e\u0432\u043d\u043e\u0439\"\r\n";
+    Path f = Files.write(dir.resolve("excel.csv"), text.getBytes(Charset.forName("windows-1251")));
+
+    TestList list = TestLists.load(f);
+
+    assertThat(list.endpoints()).extracting(Endpoint::url, Endpoint::function, Endpoint::notes).containsExactly(
+        tuple("https://web.telegram.org/", "web", "\u0412\u0435\u0431-\u0432\u0435\u0440\u0441\u0438\u044f \u00ab\u0422\u0435\u043b\u0435\u0433\u0440\u0430\u043c\u0430\u00bb"),
+        tuple("tcp://149.154.175.50:443", "chat", "\u0414\u0426 2; \u043e\u0441\u043d\u043e\u0432\u043d\u043e\u0439"));
+  }
+
+  @Test
+  void utf8WithSemicolons_isReadToo() throws Exception {
+    Path f = file("semi.csv", "\uFEFFurl;service\nhttps://web.whatsapp.com/;whatsapp\n");
+
+    assertThat(TestLists.load(f).endpoints()).extracting(Endpoint::service).containsExactly("whatsapp");
+  }
+
+  @Test
+  void windows1251ThatIsNotRussianText_isRefused() {
+    byte[] mixed = "url\nhttps://a.example/?q=\u00c0x\n".getBytes(Charset.forName("windows-1251"));
+
+    assertThat(ListEncoding.looksLikeWindows1251(mixed)).isFalse();
   }
 
   @Test

@@ -1,5 +1,7 @@
 package dev.msgprobe.report;
 
+import dev.msgprobe.model.NetworkMode;
+import dev.msgprobe.model.ServiceStatus;
 import dev.msgprobe.model.BinaryData;
 import dev.msgprobe.model.Body;
 import dev.msgprobe.model.Confidence;
@@ -91,23 +93,23 @@ final class Fixtures {
   /** Three services (blocked, partially blocked, reachable) in an allowlist network with controls. */
   static RunSummary summary() {
     Map<String, ServiceSummary> services = new LinkedHashMap<>();
-    services.put("whatsapp", new ServiceSummary("blocked", 35,
+    services.put("whatsapp", new ServiceSummary(ServiceStatus.BLOCKED, 35,
         ordered("reachable", 0, "blocked", 33, "throttled", 0, "down", 2, "inconclusive", 0),
         ordered("tls.reset", 18, "tcp.timeout", 15, "tcp.refused", 2, "dns.nxdomain", 1),
-        orderedText("chat", "blocked", "web", "blocked", "registration", "blocked", "media", "blocked"),
+        functions("chat", "blocked", "web", "blocked", "registration", "blocked", "media", "blocked"),
         orderedObjects("whatsapp_endpoints_status", "blocked", "registration_server_status", "blocked",
             "whatsapp_web_status", "blocked")));
-    services.put("telegram", new ServiceSummary("partially_blocked", 12,
+    services.put("telegram", new ServiceSummary(ServiceStatus.PARTIALLY_BLOCKED, 12,
         ordered("reachable", 9, "blocked", 2, "throttled", 1, "down", 0, "inconclusive", 0),
         ordered("tcp.timeout", 2, "tcp.throttle", 1),
-        orderedText("chat", "partially_blocked", "web", "throttled"),
+        functions("chat", "partially_blocked", "web", "throttled"),
         orderedObjects("telegram_tcp_blocking", false, "telegram_web_status", "ok", "telegram_web_failure", null)));
-    services.put("max", new ServiceSummary("reachable", 4,
+    services.put("max", new ServiceSummary(ServiceStatus.REACHABLE, 4,
         ordered("reachable", 4, "blocked", 0, "throttled", 0, "down", 0, "inconclusive", 0),
-        Map.of(), orderedText("chat", "reachable"), Map.of()));
+        Map.of(), functions("chat", "reachable"), Map.of()));
     return new RunSummary("msgprobe", "0.1.0", "reports/msgprobe-20261128T101502Z.jsonl", "AS12389", "RU",
-        "2026-11-28 10:15:02", 83.25, "allowlist",
-        orderedText("https://ya.ru/", "reachable", "https://example.com/", "blocked"), services);
+        "2026-11-28 10:15:02", 83.25, NetworkMode.ALLOWLIST,
+        controls("https://ya.ru/", "reachable", "https://example.com/", "blocked"), services);
   }
 
   private static Map<String, Integer> ordered(Object... kv) {
@@ -118,10 +120,18 @@ final class Fixtures {
     return map;
   }
 
-  private static Map<String, String> orderedText(String... kv) {
-    Map<String, String> map = new LinkedHashMap<>();
+  private static Map<String, ServiceStatus> functions(String... kv) {
+    Map<String, ServiceStatus> map = new LinkedHashMap<>();
     for (int i = 0; i < kv.length; i += 2) {
-      map.put(kv[i], kv[i + 1]);
+      map.put(kv[i], ServiceStatus.fromWire(kv[i + 1]));
+    }
+    return map;
+  }
+
+  private static Map<String, Status> controls(String... kv) {
+    Map<String, Status> map = new LinkedHashMap<>();
+    for (int i = 0; i < kv.length; i += 2) {
+      map.put(kv[i], Status.fromWire(kv[i + 1]));
     }
     return map;
   }

@@ -1,5 +1,6 @@
 package dev.msgprobe.report;
 
+import dev.msgprobe.model.NetworkMode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.msgprobe.model.Method;
@@ -34,7 +35,7 @@ class MarkdownRendererTest {
 
   @Test
   void emptySummary_hasNoTable() {
-    RunSummary summary = new RunSummary("msgprobe", "0.1.0", null, "AS0", "ZZ", null, 2, "normal", Map.of(),
+    RunSummary summary = new RunSummary("msgprobe", "0.1.0", null, "AS0", "ZZ", null, 2, NetworkMode.NORMAL, Map.of(),
         Map.<String, ServiceSummary>of());
 
     assertThat(MarkdownRenderer.render(summary)).isEqualTo("""

@@ -1,5 +1,7 @@
 package dev.msgprobe.report;
 
+import dev.msgprobe.model.NetworkMode;
+import dev.msgprobe.model.ServiceStatus;
 import static dev.msgprobe.testing.ReportLines.line;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -190,13 +192,13 @@ class ReportDiffTest {
   private static SummarisedRun run(String file, String mode, Map<String, ServiceSummary> services,
       Measurement... lines) {
     return new SummarisedRun(new RunSummary("msgprobe", "0.1.0", file, "AS0", "ZZ", "2026-11-28 10:15:02", 10,
-        mode, Map.of(), services), List.of(lines));
+        NetworkMode.fromWire(mode), Map.of(), services), List.of(lines));
   }
 
   private static Map<String, ServiceSummary> services(String... nameStatus) {
     Map<String, ServiceSummary> out = new LinkedHashMap<>();
     for (int i = 0; i < nameStatus.length; i += 2) {
-      out.put(nameStatus[i], new ServiceSummary(nameStatus[i + 1], 1, Map.of(), Map.of(), Map.of(), Map.of()));
+      out.put(nameStatus[i], new ServiceSummary(ServiceStatus.fromWire(nameStatus[i + 1]), 1, Map.of(), Map.of(), Map.of(), Map.of()));
     }
     return out;
   }

@@ -74,4 +74,24 @@ class ReportJsonTest {
     Golden.assertMatches("summary.json", json);
     assertThat(ReportJson.parseSummary(json)).isEqualTo(summary);
   }
+
+  @Test
+  void summaryFromANewerVersion_readsUnknownStatusesAndModesAsNull() throws IOException {
+    RunSummary s = ReportJson.parseSummary("{\"network_mode\": \"satellite\", \"controls\": {\"https://ya.ru/\": \"gone\"},"
+        + " \"services\": {\"max\": {\"status\": \"gone\", \"functions\": {\"chat\": \"gone\", \"web\": \"partially_blocked\"}}}}");
+
+    assertThat(s.networkMode()).isNull();
+    assertThat(s.controls()).containsEntry("https://ya.ru/", null);
+    assertThat(s.services().get("max").status()).isNull();
+    assertThat(s.services().get("max").functions()).containsEntry("chat", null)
+        .containsEntry("web", dev.msgprobe.model.ServiceStatus.PARTIALLY_BLOCKED);
+  }
+
+  @Test
+  void summaryStatusesAndMode_roundTripWithTheirWireNames() throws IOException {
+    String json = ReportJson.summaryJson(Fixtures.summary());
+
+    assertThat(json).contains("\"network_mode\": \"allowlist\"", "\"status\": \"partially_blocked\"");
+    assertThat(ReportJson.parseSummary(json)).isEqualTo(Fixtures.summary());
+  }
 }

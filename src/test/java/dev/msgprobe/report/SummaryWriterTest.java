@@ -1,5 +1,6 @@
 package dev.msgprobe.report;
 
+import dev.msgprobe.model.NetworkMode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.msgprobe.model.RunSummary;
@@ -44,7 +45,7 @@ class SummaryWriterTest {
     Path report = dir.resolve("x.jsonl");
     SummaryWriter.write(report, Fixtures.summary());
     RunSummary later = new RunSummary("msgprobe", "0.1.0", "x.jsonl", "AS0", "ZZ", "2026-11-28 11:00:00", 1.0,
-        "offline", null, null);
+        NetworkMode.OFFLINE, null, null);
 
     SummaryWriter.write(report, later);
 

@@ -1,5 +1,7 @@
 package dev.msgprobe.report;
 
+import dev.msgprobe.model.NetworkMode;
+import dev.msgprobe.model.ServiceStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.msgprobe.model.Measurement;
@@ -45,8 +47,8 @@ class TableRendererTest {
 
   @Test
   void withColour_downAndInconclusiveAreDim() {
-    RunSummary summary = new RunSummary("msgprobe", "0.1.0", null, "AS0", "ZZ", null, 1, "normal", Map.of(),
-        Map.of("max", new ServiceSummary("down", 1, Map.of("down", 1), Map.of(), Map.of(), Map.of())));
+    RunSummary summary = new RunSummary("msgprobe", "0.1.0", null, "AS0", "ZZ", null, 1, NetworkMode.NORMAL, Map.of(),
+        Map.of("max", new ServiceSummary(ServiceStatus.DOWN, 1, Map.of("down", 1), Map.of(), Map.of(), Map.of())));
 
     assertThat(new TableRenderer(true).render(summary)).contains(DIM + "DOWN");
     assertThat(new TableRenderer(true).renderEndpoints(List.of(
@@ -68,10 +70,11 @@ class TableRendererTest {
     Measurement m = Fixtures.simple(longName, "whatsapp", Status.BLOCKED, Method.TCP_TIMEOUT,
         "connect to 157.240.1.53:443 timed out after 10 s on both attempts while every control connected "
             + "within 40 ms, and the decoy handshake to the same address timed out as well " + longName);
-    RunSummary summary = new RunSummary("msgprobe", "0.1.0", longName, "AS0", "ZZ", null, 1, "normal",
-        Map.of(longName, "reachable"), Map.of("whatsapp", new ServiceSummary("blocked", 1, Map.of("blocked", 1),
-            Map.of("tcp.timeout", 1), Map.of("chat", "blocked", "web", "blocked", "registration", "blocked",
-            "media", "blocked", "calls", "blocked", "api", "blocked", "site", "blocked"),
+    RunSummary summary = new RunSummary("msgprobe", "0.1.0", longName, "AS0", "ZZ", null, 1, NetworkMode.NORMAL,
+        Map.of(longName, Status.REACHABLE), Map.of("whatsapp", new ServiceSummary(ServiceStatus.BLOCKED, 1,
+            Map.of("blocked", 1), Map.of("tcp.timeout", 1), Map.of("chat", ServiceStatus.BLOCKED, "web", ServiceStatus.BLOCKED,
+            "registration", ServiceStatus.BLOCKED, "media", ServiceStatus.BLOCKED, "calls", ServiceStatus.BLOCKED,
+            "api", ServiceStatus.BLOCKED, "site", ServiceStatus.BLOCKED),
             Map.of("whatsapp_endpoints_blocked", List.of("e1.whatsapp.net", "e2.whatsapp.net", "e3.whatsapp.net",
                 "e4.whatsapp.net", "e5.whatsapp.net", "e6.whatsapp.net", "e7.whatsapp.net")))));
 
@@ -94,7 +97,7 @@ class TableRendererTest {
 
   @Test
   void noServices_saysSo() {
-    RunSummary summary = new RunSummary("msgprobe", "0.1.0", null, "AS0", "ZZ", null, 0.4, "offline", null, null);
+    RunSummary summary = new RunSummary("msgprobe", "0.1.0", null, "AS0", "ZZ", null, 0.4, NetworkMode.OFFLINE, null, null);
 
     assertThat(new TableRenderer(false).render(summary)).isEqualTo("""
         msgprobe 0.1.0 | AS0 ZZ | took 0.4 s

@@ -1,36 +1,68 @@
-package dev.msgprobe.lists;
+package dev.msgprobe.csv;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * RFC 4180 reader: fields separated by commas, records by LF or CRLF, fields optionally in double
- * quotes where they may hold commas, line breaks and doubled quotes. Unquoted fields are trimmed;
- * records whose fields are all blank are skipped. A malformed record is reported at the line it
- * starts on and left out; reading goes on with the next line.
+ * RFC 4180 reader: fields separated by the caller's separator (a comma, or {@code ;} as spreadsheets
+ * in some locales write it), records by LF, CRLF or a lone CR, fields optionally in double quotes where
+ * they may hold separators, line breaks and doubled quotes. Unquoted fields are trimmed; records whose
+ * fields are all blank are skipped, and so are lines starting with {@code #} when comments are asked
+ * for. A malformed record is reported to {@link Problems} at the line it starts on and left out;
+ * reading goes on with the next line.
  */
-final class Csv {
+public final class CsvReader {
   /** One record and the line it starts on (1-based). */
-  record Row(int line, List<String> fields) {}
+  public record Row(int line, List<String> fields) {
+    public Row {
+      fields = List.copyOf(fields);
+    }
+  }
+
+  /** Where a malformed record is reported: the line it starts on and what is wrong. */
+  @FunctionalInterface
+  public interface Problems {
+    void add(int line, String problem);
+  }
 
   private final String text;
+  private final char separator;
+  private final boolean comments;
   private final Problems problems;
   private int pos;
   private int line = 1;
 
-  private Csv(String text, Problems problems) {
+  private CsvReader(String text, char separator, boolean comments, Problems problems) {
+    if (separator == '"' || separator == '\n' || separator == '\r') {
+      throw new IllegalArgumentException("not a CSV separator: " + separator);
+    }
     this.text = text;
+    this.separator = separator;
+    this.comments = comments;
     this.problems = problems;
   }
 
-  static List<Row> read(String text, Problems problems) {
-    return new Csv(text, problems).rows();
+  /** The records of {@code text}, separated by {@code separator}. */
+  public static List<Row> read(String text, char separator, Problems problems) {
+    return new CsvReader(text, separator, false, problems).rows();
+  }
+
+  /** As {@link #read}, also skipping the lines that start with {@code #}. */
+  public static List<Row> readSkippingComments(String text, char separator, Problems problems) {
+    return new CsvReader(text, separator, true, problems).rows();
   }
 
   private List<Row> rows() {
     List<Row> rows = new ArrayList<>();
     while (pos < text.length()) {
       int start = line;
+      if (comments && text.charAt(pos) == '#') {
+        skipToLineEnd();
+        if (pos < text.length()) {
+          consumeLineBreak();
+        }
+        continue;
+      }
       List<String> fields = record();
       if (fields != null && fields.stream().anyMatch(f -> !f.isBlank())) {
         rows.add(new Row(start, fields));
@@ -56,7 +88,7 @@ final class Csv {
       if (pos >= text.length()) {
         return fields;
       }
-      if (text.charAt(pos) == ',') {
+      if (text.charAt(pos) == separator) {
         pos++;
       } else {
         consumeLineBreak();
@@ -67,7 +99,7 @@ final class Csv {
 
   private boolean peekQuote() {
     int p = pos;
-    while (p < text.length() && (text.charAt(p) == ' ' || text.charAt(p) == '\t')) {
+    while (p < text.length() && isBlank(text.charAt(p))) {
       p++;
     }
     if (p < text.length() && text.charAt(p) == '"') {
@@ -111,7 +143,7 @@ final class Csv {
         value.append(c);
       }
     }
-    while (pos < text.length() && (text.charAt(pos) == ' ' || text.charAt(pos) == '\t')) {
+    while (pos < text.length() && isBlank(text.charAt(pos))) {
       pos++;
     }
     if (pos < text.length() && !isDelimiter(text.charAt(pos))) {
@@ -121,8 +153,13 @@ final class Csv {
     return null;
   }
 
-  private static boolean isDelimiter(char c) {
-    return c == ',' || c == '\n' || c == '\r';
+  /** Space and tab around a quoted field are ignored, unless one of them is the separator. */
+  private boolean isBlank(char c) {
+    return (c == ' ' || c == '\t') && c != separator;
+  }
+
+  private boolean isDelimiter(char c) {
+    return c == separator || c == '\n' || c == '\r';
   }
 
   private void skipToLineEnd() {

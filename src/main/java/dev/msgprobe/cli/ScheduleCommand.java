@@ -1,0 +1,201 @@
+package dev.msgprobe.cli;
+
+import dev.msgprobe.report.ReportIds;
+import dev.msgprobe.schedule.Action;
+import dev.msgprobe.schedule.Every;
+import dev.msgprobe.schedule.Host;
+import dev.msgprobe.schedule.Job;
+import dev.msgprobe.schedule.Rotation;
+import dev.msgprobe.schedule.Scheduler;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ExitCode;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code msgprobe schedule install|remove|status}: leave the probe running periodically. */
+@Command(name = "schedule", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+    description = {
+        "Run the probe periodically: a systemd user timer, or a crontab line where systemd is absent.",
+        "Reports are kept in $XDG_DATA_HOME/msgprobe/reports (~/.local/share/msgprobe/reports) and old ones deleted."},
+    exitCodeListHeading = "%nExit status:%n",
+    exitCodeList = {"0:done", "2:bad usage, or the scheduler refused (the message says why)"})
+final class ScheduleCommand {
+  private static final Set<String> OWN_RUN_OPTIONS = Set.of("-o", "--output", "--resume");
+
+  @Spec CommandSpec spec;
+  private final Host host;
+
+  ScheduleCommand() {
+    this(Host.system());
+  }
+
+  ScheduleCommand(Host host) {
+    this.host = host;
+  }
+
+  /** Lets {@code schedule install} and {@code schedule run} take run options without a {@code --}. */
+  static void configure(CommandLine schedule) {
+    schedule.getSubcommands().get("install").setUnmatchedOptionsArePositionalParams(true);
+    schedule.getSubcommands().get("run").setUnmatchedOptionsArePositionalParams(true);
+    schedule.getSubcommands().get("run").getCommandSpec().usageMessage().hidden(true);
+  }
+
+  @Command(name = "install", mixinStandardHelpOptions = true, sortOptions = false,
+      description = {"Install (or replace) the periodic run. Arguments after the options are passed to"
+          + " `msgprobe run` (targets and run options, e.g. `telegram --timeout 10`); the report name is chosen"
+          + " by the schedule."},
+      footerHeading = "%nExamples:%n",
+      footer = {"  msgprobe schedule install --every 6h",
+          "  msgprobe schedule install --every 1d --keep-days 90 -- telegram whatsapp --timeout 10",
+          "  msgprobe schedule install --dry-run        show the files and commands, change nothing"})
+  int install(
+      @Option(names = "--every", paramLabel = "PERIOD", defaultValue = "6h",
+          description = "How often: 30m, 6h, 1d ... (default: ${DEFAULT-VALUE}).") String every,
+      @Option(names = "--keep-days", paramLabel = "DAYS", defaultValue = "30",
+          description = "Delete reports older than this (default: ${DEFAULT-VALUE}).") int keepDays,
+      @Option(names = "--keep", paramLabel = "N", defaultValue = "200",
+          description = "Keep at most this many reports (default: ${DEFAULT-VALUE}).") int keep,
+      @Option(names = "--cron", description = "Use a crontab line even where systemd is available.") boolean forceCron,
+      @Option(names = "--program", paramLabel = "PATH",
+          description = "The msgprobe to run, e.g. /opt/msgprobe/bin/msgprobe (default: this Java and jar).") Path program,
+      @Option(names = "--dry-run", description = "Print the files and commands; change nothing.") boolean dryRun,
+      @Parameters(paramLabel = "RUN-ARG", arity = "0..*", description = "Targets and options for `msgprobe run`.")
+      List<String> runArgs) {
+    PrintWriter err = spec.commandLine().getErr();
+    Job job;
+    try {
+      Every period = Every.parse(every);
+      new Rotation(keepDays, keep);
+      List<String> args = runArgs == null ? List.of() : runArgs;
+      checkRunArgs(args);
+      List<String> command = new ArrayList<>(program != null ? List.of(program.toAbsolutePath().toString()) : thisProgram());
+      command.addAll(List.of("schedule", "run", "--keep-days", String.valueOf(keepDays), "--keep", String.valueOf(keep), "--"));
+      command.addAll(args);
+      job = new Job(command, period, host.dataDir().resolve("schedule.log"));
+    } catch (IllegalArgumentException e) {
+      err.println("msgprobe schedule install: " + e.getMessage());
+      return ExitCodes.BAD_INPUT;
+    }
+    return apply("install", () -> new Scheduler(host).planInstall(job, forceCron), dryRun,
+        "installed: msgprobe runs every " + job.every().systemd() + "; reports in " + host.reportsDir()
+            + "\n(`msgprobe schedule status` shows it; on a machine you log out of, run"
+            + " `loginctl enable-linger $USER` once so that the timer runs without a login session)");
+  }
+
+  @Command(name = "remove", mixinStandardHelpOptions = true,
+      description = "Remove the periodic run (the timer and service, or the crontab line). Reports are kept.")
+  int remove(@Option(names = "--dry-run", description = "Print the files and commands; change nothing.") boolean dryRun) {
+    return apply("remove", () -> new Scheduler(host).planRemove(), dryRun, "removed; reports are kept in " + host.reportsDir());
+  }
+
+  @Command(name = "status", mixinStandardHelpOptions = true, description = "Show the periodic run and the reports it kept.")
+  int status() {
+    try {
+      new Scheduler(host).status(spec.commandLine().getOut());
+      return ExitCode.OK;
+    } catch (IOException e) {
+      spec.commandLine().getErr().println("msgprobe schedule status: " + e.getMessage());
+      return ExitCodes.BAD_INPUT;
+    }
+  }
+
+  @Command(name = "run", description = "One scheduled run: `msgprobe run` into the reports directory, then delete old reports.")
+  int run(
+      @Option(names = "--keep-days", defaultValue = "30") int keepDays,
+      @Option(names = "--keep", defaultValue = "200") int keep,
+      @Parameters(arity = "0..*") List<String> runArgs) {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Rotation rotation;
+    Path report = host.reportsDir().resolve("msgprobe-" + ReportIds.compactTime(host.clock().instant()) + ".jsonl");
+    List<String> args = new ArrayList<>(List.of("run", "--no-progress", "-o", report.toString()));
+    try {
+      rotation = new Rotation(keepDays, keep);
+      checkRunArgs(runArgs == null ? List.of() : runArgs);
+      Files.createDirectories(report.getParent());
+    } catch (IllegalArgumentException | IOException e) {
+      err.println("msgprobe schedule run: " + e.getMessage());
+      return ExitCodes.BAD_INPUT;
+    }
+    if (runArgs != null) {
+      args.addAll(runArgs);
+    }
+    int status = Main.run(out, err, args.toArray(String[]::new));
+    try {
+      List<String> deleted = rotation.apply(report.getParent(), host.clock().instant());
+      if (!deleted.isEmpty()) {
+        out.println("msgprobe schedule: deleted " + deleted.size() + " old report files: " + String.join(", ", deleted));
+      }
+    } catch (IOException e) {
+      err.println("msgprobe schedule run: could not delete old reports: " + e.getMessage());
+    }
+    out.flush();
+    return status;
+  }
+
+  private interface Plan {
+    List<Action> make() throws IOException;
+  }
+
+  private int apply(String verb, Plan plan, boolean dryRun, String done) {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    try {
+      List<Action> actions = plan.make();
+      if (actions.isEmpty()) {
+        out.println("no schedule installed; nothing to " + verb);
+      } else if (dryRun) {
+        actions.forEach(out::println);
+      } else {
+        new Scheduler(host).perform(actions);
+        out.println(done);
+      }
+      out.flush();
+      return ExitCode.OK;
+    } catch (IOException e) {
+      err.println("msgprobe schedule " + verb + ": " + e.getMessage());
+      return ExitCodes.BAD_INPUT;
+    }
+  }
+
+  /** Run options are checked now, so a typo shows at install time rather than in a log at 3 a.m. */
+  private static void checkRunArgs(List<String> args) {
+    for (String a : args) {
+      if (OWN_RUN_OPTIONS.contains(a.contains("=") ? a.substring(0, a.indexOf('=')) : a)) {
+        throw new IllegalArgumentException(a + ": the schedule names the report itself (in its reports directory)"
+            + " and always starts a new one");
+      }
+    }
+    try {
+      new CommandLine(new RunCommand()).parseArgs(args.toArray(String[]::new));
+    } catch (CommandLine.ParameterException e) {
+      throw new IllegalArgumentException("run options: " + e.getMessage());
+    }
+  }
+
+  /** This JVM and jar: {@code /path/to/java -jar /path/to/msgprobe.jar}. */
+  private static List<String> thisProgram() {
+    String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    Path jar;
+    try {
+      jar = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    } catch (URISyntaxException | SecurityException e) {
+      throw new IllegalArgumentException("cannot tell which jar is running; give --program PATH");
+    }
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalArgumentException("msgprobe is not running from a jar (" + jar + "); give --program PATH");
+    }
+    return List.of(java, "-jar", jar.toString());
+  }
+}
