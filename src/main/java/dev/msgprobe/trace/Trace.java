@@ -26,9 +26,12 @@ public final class Trace {
   private final List<DnsQuery> queries = Collections.synchronizedList(new ArrayList<>());
   private final List<TcpConnect> tcpConnects = Collections.synchronizedList(new ArrayList<>());
   private final List<TlsHandshake> tlsHandshakes = Collections.synchronizedList(new ArrayList<>());
+  private final List<TlsHandshake> quicHandshakes = Collections.synchronizedList(new ArrayList<>());
   private final List<HttpTransaction> requests = Collections.synchronizedList(new ArrayList<>());
   private final List<NetworkEvent> events = Collections.synchronizedList(new ArrayList<>());
   private final List<Transfer> transfers = Collections.synchronizedList(new ArrayList<>());
+  private volatile String endpoint;
+  private volatile String failure;
 
   public Trace() {
     this(System::nanoTime);
@@ -61,6 +64,20 @@ public final class Trace {
     tlsHandshakes.add(h);
   }
 
+  /** A QUIC handshake ({@code network: "quic"}), kept apart from the TLS-over-TCP ones as OONI does. */
+  public void addQuic(TlsHandshake h) {
+    quicHandshakes.add(h);
+  }
+
+  /**
+   * The measurement's own outcome in OONI's top-level keys, for tests that have one (a {@code stun}
+   * endpoint: {@code endpoint} and {@code failure} of stunreachability).
+   */
+  public void setOutcome(String endpoint, String failure) {
+    this.endpoint = endpoint;
+    this.failure = failure;
+  }
+
   public void add(HttpTransaction r) {
     requests.add(r);
   }
@@ -80,8 +97,9 @@ public final class Trace {
       reversed = new ArrayList<>(requests);
     }
     Collections.reverse(reversed);
-    return new TestKeys("redirect", null, null, snapshot(queries), snapshot(tcpConnects),
-        snapshot(tlsHandshakes), reversed, snapshot(events), snapshot(transfers), null);
+    return new TestKeys("redirect", null, failure, snapshot(queries), snapshot(tcpConnects),
+        snapshot(tlsHandshakes), reversed, snapshot(events), snapshot(transfers), null, snapshot(quicHandshakes),
+        endpoint);
   }
 
   private static <T> List<T> snapshot(List<T> list) {
