@@ -177,7 +177,7 @@ final class Wiring {
   RunSummary summarise(List<Measurement> all, Path report, String started, double runtime, NetworkContext context,
       List<Measurement> controls) {
     return new RunSummary("msgprobe", softwareVersion(), report.toString(), "AS0", "ZZ", started, runtime,
-        context.networkMode(), Summaries.controls(controls), Summaries.services(all));
+        context.networkMode(), Summaries.controls(controls), Summaries.services(all), context.udpMode());
   }
 
   Path writeSummary(Path report, RunSummary summary) throws IOException {

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * the fragment is dropped, it is never sent).
  */
 record EndpointUri(String scheme, String host, int port, String path) {
-  static final List<String> SCHEMES = List.of("https", "http", "tls", "tcp", "wss", "dns");
+  static final List<String> SCHEMES = List.of("https", "http", "tls", "tcp", "wss", "dns", "quic", "stun");
 
   private static final Pattern SCHEME_AND_REST = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*)://(.*)");
   private static final Pattern HOST_LIKE = Pattern.compile("[A-Za-z0-9.-]+\\.[A-Za-z]{2,}(:[0-9]+)?(/.*)?");
@@ -66,6 +66,9 @@ record EndpointUri(String scheme, String host, int port, String path) {
     String host = address ? address(hp.host(), hp.bracketed()) : hostName(hp.host());
     if (!(scheme.equals("https") || scheme.equals("http") || scheme.equals("wss")) && !path.equals("/")) {
       throw new Invalid("a " + scheme + " url has no path or query ('" + rest.substring(end) + "')");
+    }
+    if (scheme.equals("quic") && address) {
+      throw new Invalid("quic needs a host name (it is sent as the SNI), not an address");
     }
     if (scheme.equals("dns") && address) {
       throw new Invalid("dns needs a host name, not an address");
@@ -124,7 +127,8 @@ record EndpointUri(String scheme, String host, int port, String path) {
 
   private static int defaultPort(String scheme) {
     return switch (scheme) {
-      case "https", "wss", "tls" -> 443;
+      case "https", "wss", "tls", "quic" -> 443;
+      case "stun" -> 3478;
       case "http" -> 80;
       case "dns" -> 53;
       default -> -1;

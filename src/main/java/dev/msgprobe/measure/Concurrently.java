@@ -114,6 +114,7 @@ final class Concurrently {
     keys.queries().forEach(into::add);
     keys.tcpConnect().forEach(into::add);
     keys.tlsHandshakes().forEach(into::add);
+    keys.quicHandshakes().forEach(into::addQuic);
     List<HttpTransaction> requests = new ArrayList<>(keys.requests());
     Collections.reverse(requests); // toTestKeys() lists them newest first
     requests.forEach(into::add);

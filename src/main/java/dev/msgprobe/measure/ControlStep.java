@@ -131,6 +131,12 @@ public final class ControlStep {
     }
   }
 
+  /** Whether a helper can say anything about {@code endpoint}: not about UDP (QUIC, STUN), which it does not speak. */
+  public boolean understands(Endpoint endpoint) {
+    String scheme = endpoint.scheme().toLowerCase(Locale.ROOT);
+    return !scheme.equals("quic") && !scheme.equals("stun");
+  }
+
   /** The URL a helper is asked to measure for {@code endpoint} (see the class comment). */
   static String urlFor(Endpoint endpoint) {
     String host = bracketed(endpoint.host());

@@ -67,7 +67,8 @@ public final class EndpointMeasurer implements Measurer {
 
   private EndpointMeasurer(MeasureConfig config, HostResolver resolver, Trust trust, Sleeper sleeper,
       int validatePort, ControlStep control) {
-    this.plans = Plans.bySchemes(new Steps(config, resolver, trust, sleeper, validatePort));
+    Steps steps = new Steps(config, resolver, trust, sleeper, validatePort);
+    this.plans = Plans.bySchemes(steps, new UdpSteps(steps, config, trust));
     this.control = control;
     this.controlWait = config.timeout().multipliedBy(CONTROL_TIMEOUTS);
   }
@@ -76,7 +77,7 @@ public final class EndpointMeasurer implements Measurer {
   private static final int CONTROL_TIMEOUTS = 6;
 
   /**
-   * @throws IllegalArgumentException for a scheme other than https, http, tls, tcp, wss, dns
+   * @throws IllegalArgumentException for a scheme other than https, http, tls, tcp, wss, dns, quic, stun
    */
   @Override
   public TestKeys measure(Endpoint endpoint) {
@@ -85,7 +86,7 @@ public final class EndpointMeasurer implements Measurer {
       throw new IllegalArgumentException("no plan for scheme " + endpoint.scheme());
     }
     Trace trace = new Trace();
-    CompletableFuture<Void> controlled = control == null ? null
+    CompletableFuture<Void> controlled = control == null || !control.understands(endpoint) ? null
         : CompletableFuture.runAsync(() -> control.measure(endpoint,
             endpoint.hostIsAddress() ? List.of(endpoint.host()) : List.of(), trace), CONTROL_THREADS);
     plan.run(endpoint, trace);

@@ -15,9 +15,11 @@ final class Plans {
   }
 
   /** The plans by lower-case scheme. */
-  static Map<String, Plan> bySchemes(Steps steps) {
+  static Map<String, Plan> bySchemes(Steps steps, UdpSteps udp) {
     Plans p = new Plans(steps);
     return Map.of(
+        "quic", udp::quic,
+        "stun", udp::stun,
         "dns", steps::resolveOnly,
         "tcp", p::tcp,
         "tls", p::tls,

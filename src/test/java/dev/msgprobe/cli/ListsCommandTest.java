@@ -95,7 +95,7 @@ class ListsCommandTest {
     assertThat(run("validate", bad.toString(), good.toString())).isEqualTo(2);
     assertThat(err.toString().lines()).containsExactly(
         bad + ":1: tcp needs a port, e.g. tcp://a.example:443",
-        bad + ":3: unsupported scheme 'ftp' (expected https, http, tls, tcp, wss, dns)");
+        bad + ":3: unsupported scheme 'ftp' (expected https, http, tls, tcp, wss, dns, quic, stun)");
     assertThat(out.toString().lines()).containsExactly(good + ": 1 endpoint OK");
   }
 

@@ -58,7 +58,7 @@ class ReportCommandTest {
     assertThat(status).isZero();
     JsonNode json = new ObjectMapper().readTree(out.toString());
     assertThat(json.fieldNames()).toIterable().containsExactly("software_name", "software_version", "report_file",
-        "probe_asn", "probe_cc", "started", "runtime", "network_mode", "controls", "services");
+        "probe_asn", "probe_cc", "started", "runtime", "network_mode", "udp_mode", "controls", "services");
     assertThat(json.at("/services/whatsapp/status").asText()).isEqualTo("blocked");
     assertThat(json.at("/services/whatsapp/methods/tls.reset").asInt()).isEqualTo(1);
     assertThat(json.get("started").asText()).isEqualTo(ReportLines.STARTED);

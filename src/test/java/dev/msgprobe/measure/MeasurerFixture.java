@@ -37,6 +37,7 @@ final class MeasurerFixture {
   Sleeper sleeper = pauses::add;
   int validatePort;
   int maxRedirects = 3;
+  Duration timeout = TIMEOUT;
 
   MeasurerFixture() {
     Logger.getLogger(MockWebServer.class.getName()).setLevel(Level.OFF);
@@ -52,7 +53,7 @@ final class MeasurerFixture {
   }
 
   MeasureConfig config() {
-    return new MeasureConfig(new InetSocketAddress(LoopbackServer.IP, 53), List.of(), null, DECOY, TIMEOUT,
+    return new MeasureConfig(new InetSocketAddress(LoopbackServer.IP, 53), List.of(), null, DECOY, timeout,
         RETRY_DELAY, BODY_CAP, TRANSFER_BYTES, null, maxRedirects);
   }
 
