@@ -18,7 +18,8 @@ import java.util.List;
  * evidence says what is dropped: QUIC for this name (the decoy SNI got an answer), large datagrams
  * (the UDP controls answer a minimal STUN request but not a padded one), or QUIC to this address.
  * When TCP+TLS fails too the host may be down or blocked by address: inconclusive. A QUIC server that
- * answers but fails the handshake while TCP+TLS works is down (it does not serve HTTP/3 properly);
+ * answers but fails the handshake while TCP+TLS works is down (it does not serve HTTP/3 properly), and
+ * so is one that refuses both QUIC (ICMP port unreachable) and TCP ({@code tcp.refused});
  * a certificate the TCP path does not show is {@code tls.cert_invalid}.
  */
 final class QuicStage {
@@ -64,6 +65,11 @@ final class QuicStage {
         return new Verdict(Status.DOWN, Method.QUIC_TIMEOUT.layer(), Method.QUIC_TIMEOUT, sni, Confidence.MEDIUM,
             List.copyOf(ev));
       }
+      if (Failures.CONNECTION_REFUSED.equals(failure) && refusedOverTcp(keys)) {
+        ev.add("the host refuses both QUIC and TCP: nothing listens there");
+        return new Verdict(Status.DOWN, Method.TCP_REFUSED.layer(), Method.TCP_REFUSED, sni, Confidence.MEDIUM,
+            List.copyOf(ev));
+      }
       return new Verdict(Status.INCONCLUSIVE, Method.QUIC_TIMEOUT.layer(), Method.QUIC_TIMEOUT, sni, Confidence.LOW,
           List.copyOf(ev));
     }
@@ -106,6 +112,11 @@ final class QuicStage {
       return "the UDP controls answer STUN requests of both sizes: QUIC to this address is dropped, not UDP as a whole";
     }
     return "no UDP control was measured, so whether UDP as a whole is dropped is not known";
+  }
+
+  private static boolean refusedOverTcp(TestKeys keys) {
+    return keys.tcpConnect().stream().filter(c -> c.hasTag(Tags.TCP_TLS))
+        .anyMatch(c -> Failures.CONNECTION_REFUSED.equals(c.failure()));
   }
 
   private static List<TlsHandshake> quic(TestKeys keys, Step step) {
