@@ -143,10 +143,17 @@ class LabScenariosIT {
     }
     String wantMode = expected.path("network_mode").isTextual()
         ? expected.path("network_mode").asText() : null;
+    String wantUdp = expected.path("udp_mode").isTextual() ? expected.path("udp_mode").asText() : null;
     String gotMode = null;
+    String gotUdp = null;
     Path summary = reports.resolve(name + ".summary.json");
     if (Files.exists(summary)) {
-      gotMode = JSON.readTree(summary.toFile()).path("network_mode").asText(null);
+      JsonNode summaryJson = JSON.readTree(summary.toFile());
+      gotMode = summaryJson.path("network_mode").asText(null);
+      gotUdp = summaryJson.path("udp_mode").asText(null);
+    }
+    if (wantUdp != null) {
+      System.out.println("  udp_mode: expected " + wantUdp + ", got " + gotUdp);
     }
 
     printTable(name, asserted, table, mismatches, missing, wantMode, gotMode);
@@ -155,6 +162,9 @@ class LabScenariosIT {
       assertThat(missing).as("scenario %s: endpoints missing from the report", name).isEmpty();
       if (wantMode != null) {
         assertThat(gotMode).as("scenario %s: summary network_mode", name).isEqualTo(wantMode);
+      }
+      if (wantUdp != null) {
+        assertThat(gotUdp).as("scenario %s: summary udp_mode", name).isEqualTo(wantUdp);
       }
     }
   }
