@@ -15,13 +15,15 @@ import java.security.cert.X509Certificate;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.time.Duration;
 import java.util.List;
+import tech.kwik.core.QuicClientConnection;
 
 /**
  * The lab's QUIC servers (run by lab/lab.sh in the mp-inet namespace with the test classpath): one
  * kwik server per address given, on UDP 443, presenting the lab leaf (valid for every lab name).
  * Usage: {@code LabQuicServer CHAIN.pem KEY.pem READY-FILE IP...}; the ready file is written once
- * every server listens; the process runs until killed.
+ * every server listens and has completed one warm-up handshake; the process runs until killed.
  */
 public final class LabQuicServer {
   private LabQuicServer() {}
@@ -37,9 +39,31 @@ public final class LabQuicServer {
     for (int i = 3; i < args.length; i++) {
       servers.add(QuicServer.start(new InetSocketAddress(InetAddress.getByName(args[i]), 443), key, chain));
     }
+    for (int i = 3; i < args.length; i++) {
+      warmUp(args[i]);
+    }
     Files.writeString(Path.of(args[2]), "ready " + servers.size() + "\n");
     System.err.println("lab-quic: " + servers.size() + " QUIC servers up");
     Thread.currentThread().join();
+  }
+
+  /**
+   * One handshake with the server on {@code ip} from here, so a cold JVM's first (slow) handshake is
+   * not one the probe makes with a short timeout. Failures are only reported.
+   */
+  private static void warmUp(String ip) {
+    QuicClientConnection c = null;
+    try {
+      c = QuicClientConnection.newBuilder().host(ip).port(443).proxy(ip).applicationProtocol("h3")
+          .connectTimeout(Duration.ofSeconds(20)).noServerCertificateCheck().build();
+      c.connect();
+    } catch (IOException | RuntimeException e) {
+      System.err.println("lab-quic: warm-up handshake with " + ip + " failed: " + e.getMessage());
+    } finally {
+      if (c != null) {
+        c.close();
+      }
+    }
   }
 
   private static X509Certificate[] certificates(Path pem) throws Exception {
