@@ -408,10 +408,10 @@ def build(sc, eps, addr, literals):
             allow_addrs |= set(addrs)
         elif a == "udp-large-drop":
             if addrs:
-                nft.append("table inet mp_censor_udp_large {\n  set dst { type ipv4_addr; elements = { "
+                nft.append("table inet mp_censor_udp_large {\n  set large_dst { type ipv4_addr; elements = { "
                            + ", ".join(addrs) + " } }\n  chain large {\n"
                            "    type filter hook forward priority -10; policy accept;\n"
-                           "    iifname \"mp-isp-van\" ip daddr @dst udp length >= 1009 counter drop\n  }\n}\n")
+                           "    iifname \"mp-isp-van\" ip daddr @large_dst udp length >= 1009 counter drop\n  }\n}\n")
         elif a == "quic-drop":
             if addrs:
                 nft.append("table inet mp_censor {\n  set quic_dst { type ipv4_addr; elements = { "

@@ -94,8 +94,16 @@ public final class QuicHandshaker {
     return FailureTaxonomy.classify(e);
   }
 
-  /** Keeps the chain presented and the validation error, which kwik reduces to an alert name. */
-  private static final class Capture implements X509TrustManager {
+  /**
+   * Keeps the chain presented and the validation error, which kwik reduces to an alert name. kwik's
+   * TLS stack names the key exchange "RSA" whatever the certificate, and the JDK then demands the
+   * keyEncipherment key usage, which a correct ECDSA server certificate (digitalSignature only) lacks;
+   * QUIC is always TLS 1.3, whose key exchange is not the certificate's, so the chain is checked with
+   * the JDK's TLS 1.3 auth type, {@code UNKNOWN}.
+   */
+  static final class Capture implements X509TrustManager {
+    static final String TLS13_AUTH_TYPE = "UNKNOWN";
+
     private final X509TrustManager delegate;
     volatile List<X509Certificate> chain = List.of();
     volatile CertificateException error;
@@ -108,7 +116,7 @@ public final class QuicHandshaker {
     public void checkServerTrusted(X509Certificate[] presented, String authType) throws CertificateException {
       chain = presented == null ? List.of() : List.of(presented);
       try {
-        delegate.checkServerTrusted(presented, authType);
+        delegate.checkServerTrusted(presented, TLS13_AUTH_TYPE);
       } catch (CertificateException e) {
         error = e;
         throw e;

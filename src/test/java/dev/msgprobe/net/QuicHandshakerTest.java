@@ -60,6 +60,30 @@ class QuicHandshakerTest {
   }
 
   @Test
+  void chainCheck_usesTheTls13AuthTypeWhateverKwikNames() throws Exception {
+    List<String> authTypes = new java.util.ArrayList<>();
+    javax.net.ssl.X509TrustManager recording = new javax.net.ssl.X509TrustManager() {
+      @Override
+      public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String authType) {
+        authTypes.add(authType);
+      }
+
+      @Override
+      public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String authType) {}
+
+      @Override
+      public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+        return new java.security.cert.X509Certificate[0];
+      }
+    };
+
+    new QuicHandshaker.Capture(recording).checkServerTrusted(
+        new java.security.cert.X509Certificate[] {ca.leaf("web.example").certificate()}, "RSA");
+
+    assertThat(authTypes).containsExactly("UNKNOWN");
+  }
+
+  @Test
   void untrustedCertificate_isUnknownAuthorityWithTheChainStillRecorded() throws Exception {
     HeldCertificate leaf = TestCa.untrustedLeaf("web.example");
     try (QuicServer server = QuicServer.onLoopback(leaf.keyPair().getPrivate(), leaf.certificate())) {
