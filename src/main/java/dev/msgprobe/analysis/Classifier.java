@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Turns one endpoint's observations into its verdict (SPEC §3), reading the steps and tags of
+ * Turns one endpoint's observations into its verdict (docs/contract/report.md#verdict), reading the steps and tags of
  * docs/design/measurement.md. Pure: no I/O, thread-safe, the same input always gives the same verdict.
  *
  * <p>Order of precedence (the first point of interference wins; docs/design/classifier.md has the why):
@@ -60,7 +60,7 @@ public final class Classifier {
     if (dns.verdict() != null) {
       return withTrustedPath(dns.verdict(), e, o);
     }
-    Progress p = new Progress(dns.notes());
+    PathEvidence p = new PathEvidence(dns.notes());
     if (scheme.equals("stun")) {
       return StunStage.isStun(keys) ? StunStage.judge(keys, ctx) : Verdicts.incomplete("a STUN exchange");
     }
@@ -93,7 +93,7 @@ public final class Classifier {
   }
 
   /** The TCP, TLS and HTTP steps of the main path: null when they all went through. */
-  private Verdict mainPath(Endpoint e, Observations o, DnsResult dns, Progress p) {
+  private Verdict mainPath(Endpoint e, Observations o, DnsResult dns, PathEvidence p) {
     Verdict v = TcpStage.judge(e, o, p);
     if (v == null && e.usesTls()) {
       v = TlsStage.judge(e, o, dns, p);
@@ -110,11 +110,11 @@ public final class Classifier {
    * confirms a DNS-only block; a certificate error there means the server is broken too (medium).
    */
   private Verdict withTrustedPath(Verdict dnsVerdict, Endpoint e, Observations o) {
-    boolean used = o.connects(Step.MAIN).stream().anyMatch(c -> c.hasTag(Tags.TRUSTED_ADDRESS));
+    boolean used = o.connects(AttemptRole.MAIN).stream().anyMatch(c -> c.hasTag(Tags.TRUSTED_ADDRESS));
     if (!used || e.scheme().equalsIgnoreCase("dns")) {
       return dnsVerdict;
     }
-    Progress p = new Progress(List.of());
+    PathEvidence p = new PathEvidence(List.of());
     Verdict failure = mainPath(e, o, DnsResult.NONE, p);
     List<String> more = new ArrayList<>();
     if (failure == null) {

@@ -26,7 +26,7 @@ final class ControlCheck {
       Verdict sure = v.status() == Status.BLOCKED ? Verdicts.withConfidence(v, Confidence.HIGH) : v;
       return Verdicts.withEvidence(sure, List.of("the control vantage completed the same " + step));
     }
-    if (controlFailures.stream().allMatch(f -> Net.sameKind(f, failure))) {
+    if (controlFailures.stream().allMatch(f -> FailureKinds.sameKind(f, failure))) {
       List<String> ev = new ArrayList<>(v.evidence());
       ev.add("the control vantage failed the same way (" + controlFailures.get(0) + "): the endpoint itself is failing");
       return new Verdict(Status.DOWN, v.layer(), v.method(), v.sniFiltering(), Confidence.HIGH, List.copyOf(ev));

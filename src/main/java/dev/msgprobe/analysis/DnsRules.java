@@ -1,5 +1,6 @@
 package dev.msgprobe.analysis;
 
+import dev.msgprobe.net.IpEndpoint;
 import dev.msgprobe.net.Bogons;
 import dev.msgprobe.model.Confidence;
 import dev.msgprobe.model.DnsQuery;
@@ -17,7 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The DNS rules (research/russia.md §2.1, T1–T3): the resolver under test's first UDP reply compared
+ * The DNS rules (stubs, NXDOMAIN, injection: docs/design/classifier.md): the resolver under test's first UDP reply compared
  * with its late replies, its TCP answer and the trusted DoH answers. DoH failures are never evidence
  * of blocking; without a DoH answer, DNS verdicts are at most medium (low for a bare NXDOMAIN).
  */
@@ -70,7 +71,7 @@ final class DnsRules {
 
   private DnsResult withoutAddresses(Context c) {
     String f = c.system.failure();
-    if (Net.isInterrupted(f)) {
+    if (FailureKinds.isInterrupted(f)) {
       return DnsResult.decided(Verdicts.interrupted("the DNS query for " + c.host));
     }
     Optional<DnsQuery> lateAnswer = c.o.late().stream().filter(q -> !q.addresses().isEmpty()).findFirst();
@@ -187,8 +188,8 @@ final class DnsRules {
 
   /** System addresses DoH does not give that fail TLS validation for the name. */
   private static Verdict inconsistency(Context c, List<String> usable, List<String> trusted, List<String> notes) {
-    for (TlsHandshake h : c.o.handshakes(Step.VALIDATE)) {
-      String ip = Net.ipOf(h.address());
+    for (TlsHandshake h : c.o.handshakes(AttemptRole.VALIDATE)) {
+      String ip = IpEndpoint.ipOf(h.address());
       if (usable.contains(ip) && Failures.isCertificateError(h.failure())) {
         return Verdicts.of(Status.BLOCKED, Method.DNS_INCONSISTENT, Confidence.HIGH, c.evidence(c.systemSaid(),
             "the trusted DoH resolvers answered " + String.join(", ", trusted),
@@ -212,15 +213,15 @@ final class DnsRules {
    */
   private static List<String> usable(DnsAnswerSet answer, Observations o, boolean trustedSide) {
     Set<String> used = new HashSet<>();
-    o.connects(Step.MAIN).stream().filter(c -> c.hasTag(Tags.TRUSTED_ADDRESS) == trustedSide)
+    o.connects(AttemptRole.MAIN).stream().filter(c -> c.hasTag(Tags.TRUSTED_ADDRESS) == trustedSide)
         .forEach(c -> used.add(c.ip()));
     return answer.addresses().stream().filter(a -> !Bogons.isBogon(a) || used.contains(a)).toList();
   }
 
   private static List<String> validatedAddresses(Observations o, List<String> usable) {
-    return o.handshakes(Step.VALIDATE).stream()
-        .filter(h -> h.failure() == null && usable.contains(Net.ipOf(h.address())))
-        .map(h -> Net.ipOf(h.address())).toList();
+    return o.handshakes(AttemptRole.VALIDATE).stream()
+        .filter(h -> h.failure() == null && usable.contains(IpEndpoint.ipOf(h.address())))
+        .map(h -> IpEndpoint.ipOf(h.address())).toList();
   }
 
   /** Evidence from the resolver-echo lookup when it reveals that plain DNS is intercepted. */

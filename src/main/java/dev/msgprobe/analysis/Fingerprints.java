@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The block-page fingerprint database (SPEC §3 {@code dns.sinkhole}, {@code http.blockpage}): DNS answers
+ * The block-page fingerprint database (docs/contract/report.md {@code dns.sinkhole}, {@code http.blockpage}): DNS answers
  * that mean "blocked", HTTP responses that are block pages, and resolver addresses that reveal on-path
  * DNS interception. The bundled data lives in {@code src/main/resources/fingerprints/} (its README
  * credits the sources); {@link #parse} and {@link #plus} let a caller add its own rows in the same

@@ -53,7 +53,7 @@ final class FirstAttempt {
       return null;
     }
     if (scheme.equals("https") || scheme.equals("tls") || scheme.equals("wss")) {
-      List<TlsHandshake> hs = o.handshakes(Step.MAIN).stream().filter(h -> !h.hasTag(Tags.TRUSTED_ADDRESS)).toList();
+      List<TlsHandshake> hs = o.handshakes(AttemptRole.MAIN).stream().filter(h -> !h.hasTag(Tags.TRUSTED_ADDRESS)).toList();
       if (hs.isEmpty()) {
         return Failures.UNKNOWN;
       }
@@ -61,7 +61,7 @@ final class FirstAttempt {
         return hs.get(0).failure();
       }
     }
-    List<HttpTransaction> rs = o.requests(Step.MAIN).stream().filter(r -> !r.hasTag(Tags.TRUSTED_ADDRESS)).toList();
+    List<HttpTransaction> rs = o.requests(AttemptRole.MAIN).stream().filter(r -> !r.hasTag(Tags.TRUSTED_ADDRESS)).toList();
     return rs.isEmpty() ? Failures.UNKNOWN : rs.get(0).failure();
   }
 
@@ -78,6 +78,6 @@ final class FirstAttempt {
   }
 
   private List<TcpConnect> connects() {
-    return o.connects(Step.MAIN).stream().filter(c -> !c.hasTag(Tags.TRUSTED_ADDRESS)).toList();
+    return o.connects(AttemptRole.MAIN).stream().filter(c -> !c.hasTag(Tags.TRUSTED_ADDRESS)).toList();
   }
 }

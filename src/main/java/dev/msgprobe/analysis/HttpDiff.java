@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * OONI Web Connectivity's response comparison (research/ooni.md §7.4, v0.4 rules) between the probe's
+ * OONI Web Connectivity's response comparison (OONI's ts-017-web-connectivity, v0.4 rules) between the probe's
  * and the control's final cleartext response. Each match is null when it cannot be computed.
  * Unlike OONI, an uncomputable status-code match (control 5xx) is not called a difference.
  */

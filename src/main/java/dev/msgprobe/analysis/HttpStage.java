@@ -1,5 +1,6 @@
 package dev.msgprobe.analysis;
 
+import dev.msgprobe.net.IpEndpoint;
 import dev.msgprobe.model.Confidence;
 import dev.msgprobe.model.Endpoint;
 import dev.msgprobe.model.Failures;
@@ -23,9 +24,9 @@ import java.util.stream.Stream;
 final class HttpStage {
   private HttpStage() {}
 
-  static Verdict judge(Endpoint e, Observations o, Fingerprints fp, Progress p) {
-    List<HttpTransaction> main = o.requests(Step.MAIN);
-    List<HttpTransaction> retries = o.requests(Step.RETRY);
+  static Verdict judge(Endpoint e, Observations o, Fingerprints fp, PathEvidence p) {
+    List<HttpTransaction> main = o.requests(AttemptRole.MAIN);
+    List<HttpTransaction> retries = o.requests(AttemptRole.RETRY);
     if (main.isEmpty()) {
       return Verdicts.incomplete("an HTTP request to " + e.url());
     }
@@ -44,7 +45,7 @@ final class HttpStage {
       return null;
     }
     String f = last.failure();
-    if (Net.isInterrupted(f)) {
+    if (FailureKinds.isInterrupted(f)) {
       return Verdicts.interrupted("the HTTP request to " + url(last));
     }
     List<String> ev = new ArrayList<>();
@@ -53,20 +54,20 @@ final class HttpStage {
       ev.add("the failing request is hop " + main.size() + " of a redirect chain");
     }
     Verdict v;
-    if (f == null || !Net.isInterruption(f)) {
+    if (f == null || !FailureKinds.isInterruption(f)) {
       ev.add((f == null ? "no response" : f) + " is not an interruption by the network; it cannot be attributed");
-      v = Verdicts.of(Status.INCONCLUSIVE, Net.httpMethod(f), Confidence.LOW, ev);
+      v = Verdicts.of(Status.INCONCLUSIVE, FailureMethods.http(f), Confidence.LOW, ev);
     } else {
       boolean refused = Failures.CONNECTION_REFUSED.equals(f) || Failures.HOST_UNREACHABLE.equals(f);
-      v = Verdicts.of(Status.BLOCKED, refused ? Method.TCP_REFUSED : Net.httpMethod(f), Confidence.MEDIUM, ev);
+      v = Verdicts.of(Status.BLOCKED, refused ? Method.TCP_REFUSED : FailureMethods.http(f), Confidence.MEDIUM, ev);
     }
-    List<String> control = o.requests(Step.CONTROL).stream().map(r -> answered(r) ? null : r.failure()).toList();
+    List<String> control = o.requests(AttemptRole.CONTROL).stream().map(r -> answered(r) ? null : r.failure()).toList();
     return ControlCheck.apply(v, f, control, "HTTP request");
   }
 
   /** True when the server sent an HTTP response that was not cut by an interruption. */
   static boolean answered(HttpTransaction r) {
-    return r.response() != null && r.response().code() > 0 && (r.failure() == null || !Net.isInterruption(r.failure()));
+    return r.response() != null && r.response().code() > 0 && (r.failure() == null || !FailureKinds.isInterruption(r.failure()));
   }
 
   private static Verdict blockPage(List<HttpTransaction> requests, Fingerprints fp) {
@@ -77,7 +78,7 @@ final class HttpStage {
             request(r) + " was answered with HTTP " + r.response().code() + ", a known block page: "
                 + page.get().describe() + " (" + page.get().id() + ", " + page.get().owner() + ")"));
       }
-      Optional<Fingerprints.AddressFingerprint> stub = fp.sinkhole(Net.ipOf(r.address()));
+      Optional<Fingerprints.AddressFingerprint> stub = fp.sinkhole(IpEndpoint.ipOf(r.address()));
       if (stub.isPresent() && r.response() != null && r.response().code() > 0) {
         return Verdicts.of(Status.BLOCKED, Method.HTTP_BLOCKPAGE, Confidence.HIGH, List.of(
             request(r) + " was answered with HTTP " + r.response().code() + " by " + r.address()
@@ -88,7 +89,7 @@ final class HttpStage {
   }
 
   private static Verdict diff(Endpoint e, Observations o, HttpTransaction last) {
-    List<HttpTransaction> control = o.requests(Step.CONTROL).stream().filter(HttpStage::answered).toList();
+    List<HttpTransaction> control = o.requests(AttemptRole.CONTROL).stream().filter(HttpStage::answered).toList();
     if (control.isEmpty() || !"http".equals(e.scheme().toLowerCase(Locale.ROOT)) || last.failure() != null) {
       return null;
     }
@@ -120,7 +121,7 @@ final class HttpStage {
   }
 
   private static String failedText(HttpTransaction r) {
-    long ms = Net.ms(r.t0(), r.t());
+    long ms = Elapsed.ms(r.t0(), r.t());
     return request(r) + " failed with " + r.failure() + " after " + ms + " ms"
         + (r.response() != null && r.response().code() > 0 ? ", once HTTP " + r.response().code() + " had begun" : "");
   }

@@ -1,7 +1,7 @@
 package dev.msgprobe.analysis;
 
 /**
- * What the run learned about the probe's own network from the controls (SPEC §4), given to the
+ * What the run learned about the probe's own network from the controls (docs/contract/summary.md), given to the
  * classifier with every endpoint. {@code baselineGoodputKbps} is the median goodput of the controls'
  * downloads, {@code uploadBaselineGoodputKbps} that of their uploads; null when none was measured.
  * {@code udpControlAnswers} and {@code largeUdpControlAnswers} say whether any STUN control answered a

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Builds the {@link NetworkContext} from the run's controls (SPEC §4). A control works when its main
+ * Builds the {@link NetworkContext} from the run's controls (docs/contract/summary.md). A control works when its main
  * path got an HTTP response or completed a TLS handshake (a bare TCP connect counts only for a control
- * with neither: allowlisted networks let SYNs through and drop the ClientHello, research/russia.md T18).
+ * with neither: allowlisted networks let SYNs through and drop the ClientHello, net4people/bbs#516).
  * When one kind of control (domestic or foreign) was not measured it is taken to behave like the
  * other, so allowlist mode needs both kinds and offline means every measured control failed. The
  * baselines are the median goodput of the controls' transfers that moved data and did not stall, one
@@ -45,18 +45,18 @@ public final class NetworkContexts {
   /** Whether a control's main path worked. */
   public static boolean works(TestKeys keys) {
     Observations o = new Observations(keys, "");
-    if (o.requests(Step.MAIN).stream().anyMatch(HttpStage::answered)
-        || o.requests(Step.RETRY).stream().anyMatch(HttpStage::answered)) {
+    if (o.requests(AttemptRole.MAIN).stream().anyMatch(HttpStage::answered)
+        || o.requests(AttemptRole.RETRY).stream().anyMatch(HttpStage::answered)) {
       return true;
     }
-    boolean tlsWorked = o.handshakes(Step.MAIN).stream().anyMatch(h -> h.failure() == null)
-        || o.handshakes(Step.RETRY).stream().anyMatch(h -> h.failure() == null);
+    boolean tlsWorked = o.handshakes(AttemptRole.MAIN).stream().anyMatch(h -> h.failure() == null)
+        || o.handshakes(AttemptRole.RETRY).stream().anyMatch(h -> h.failure() == null);
     if (tlsWorked) {
       return true;
     }
     boolean beyondTcp = !keys.tlsHandshakes().isEmpty() || !keys.requests().isEmpty();
-    return !beyondTcp && (o.connects(Step.MAIN).stream().anyMatch(c -> c.failure() == null)
-        || o.connects(Step.RETRY).stream().anyMatch(c -> c.failure() == null));
+    return !beyondTcp && (o.connects(AttemptRole.MAIN).stream().anyMatch(c -> c.failure() == null)
+        || o.connects(AttemptRole.RETRY).stream().anyMatch(c -> c.failure() == null));
   }
 
   private record Control(String function, TestKeys keys) {}

@@ -10,7 +10,7 @@ import java.util.Set;
 
 /**
  * What the run's controls say about the probe's own network, applied to an endpoint's verdict
- * (SPEC §4). Offline: nothing is blocked; failures become inconclusive (low), an endpoint that worked
+ * (docs/contract/summary.md). Offline: nothing is blocked; failures become inconclusive (low), an endpoint that worked
  * anyway stays reachable (medium). Allowlist: connectivity failures left inconclusive (e.g. a DNS
  * timeout with DoH unreachable) are blocked (medium), since only allowlisted destinations pass, and
  * every blocked verdict says so. A down verdict stays down: it rests on the control vantage or the

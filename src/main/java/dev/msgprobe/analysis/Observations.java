@@ -10,7 +10,7 @@ import dev.msgprobe.model.Transfer;
 import java.util.List;
 import java.util.Locale;
 
-/** One measurement's observations, selected by step (see {@link Step}) and, for DNS, by host name. */
+/** One measurement's observations, selected by step (see {@link AttemptRole}) and, for DNS, by host name. */
 final class Observations {
   final TestKeys keys;
   private final String host;
@@ -43,23 +43,23 @@ final class Observations {
     return keys.queries().stream().filter(q -> q.hasTag(Tags.RESOLVER_ECHO)).toList();
   }
 
-  List<TcpConnect> connects(Step step) {
-    return keys.tcpConnect().stream().filter(c -> Step.of(c.tags()) == step).toList();
+  List<TcpConnect> connects(AttemptRole step) {
+    return keys.tcpConnect().stream().filter(c -> AttemptRole.of(c.tags()) == step).toList();
   }
 
-  List<TlsHandshake> handshakes(Step step) {
-    return keys.tlsHandshakes().stream().filter(h -> Step.of(h.tags()) == step).toList();
+  List<TlsHandshake> handshakes(AttemptRole step) {
+    return keys.tlsHandshakes().stream().filter(h -> AttemptRole.of(h.tags()) == step).toList();
   }
 
   /** Requests of a step in OONI's order: the last hop of a redirect chain first. */
   /**
-   * Requests of one step. For {@link Step#CONTROL} only the control vantage's own fetch of the endpoint
+   * Requests of one step. For {@link AttemptRole#CONTROL} only the control vantage's own fetch of the endpoint
    * counts: the probe's call to the helper (a POST to the helper's URL, recorded when that call failed)
    * says nothing about the endpoint.
    */
-  List<HttpTransaction> requests(Step step) {
-    return keys.requests().stream().filter(r -> Step.of(r.tags()) == step)
-        .filter(r -> step != Step.CONTROL || !isHelperCall(r)).toList();
+  List<HttpTransaction> requests(AttemptRole step) {
+    return keys.requests().stream().filter(r -> AttemptRole.of(r.tags()) == step)
+        .filter(r -> step != AttemptRole.CONTROL || !isHelperCall(r)).toList();
   }
 
   private static boolean isHelperCall(HttpTransaction r) {
@@ -67,7 +67,7 @@ final class Observations {
   }
 
   List<Transfer> transfers() {
-    return keys.transfers().stream().filter(t -> Step.of(t.tags()) != Step.CONTROL).toList();
+    return keys.transfers().stream().filter(t -> AttemptRole.of(t.tags()) != AttemptRole.CONTROL).toList();
   }
 
   private List<DnsQuery> queries(String tag) {

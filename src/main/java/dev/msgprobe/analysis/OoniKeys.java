@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 
 /**
  * OONI's own summary keys for WhatsApp (ts-018, probe-cli whatsapp.go) and Telegram (ts-020,
- * telegram.go), computed with OONI's exact rules (research/ooni.md §4.3, §5.2) from the raw first
+ * telegram.go), computed with OONI's exact rules (ts-018-whatsapp, ts-020-telegram and probe-cli) from the raw first
  * attempts ({@link FirstAttempt}), not from msgprobe's verdicts, so they compare with OONI's history.
  * Keys whose targets were not measured in this run are left out rather than given OONI's defaults.
  */

@@ -25,22 +25,22 @@ import java.util.List;
 final class QuicStage {
   private QuicStage() {}
 
-  static Verdict judge(TestKeys keys, NetworkContext ctx, Progress p) {
-    List<TlsHandshake> main = quic(keys, Step.MAIN);
+  static Verdict judge(TestKeys keys, NetworkContext ctx, PathEvidence p) {
+    List<TlsHandshake> main = quic(keys, AttemptRole.MAIN);
     if (main.isEmpty()) {
       return Verdicts.incomplete("a QUIC handshake");
     }
     TlsHandshake first = main.get(0);
     String at = "the QUIC handshake with SNI " + first.serverName() + " to " + first.address();
     if (first.failure() == null) {
-      p.add(at + " completed (ALPN h3) in " + Net.ms(first.t0(), first.t()) + " ms");
+      p.add(at + " completed (ALPN h3) in " + Elapsed.ms(first.t0(), first.t()) + " ms");
       return Verdict.reachable(Confidence.HIGH, p.evidence());
     }
     String failure = first.failure();
-    if (Net.isInterrupted(failure)) {
+    if (FailureKinds.isInterrupted(failure)) {
       return Verdicts.interrupted("the QUIC handshake");
     }
-    List<TlsHandshake> retries = quic(keys, Step.RETRY);
+    List<TlsHandshake> retries = quic(keys, AttemptRole.RETRY);
     if (retries.stream().anyMatch(h -> h.failure() == null)) {
       p.flaky(at + " failed (" + failure + ") and worked on its retry");
       return Verdict.reachable(Confidence.MEDIUM, p.evidence());
@@ -73,7 +73,7 @@ final class QuicStage {
       return new Verdict(Status.INCONCLUSIVE, Method.QUIC_TIMEOUT.layer(), Method.QUIC_TIMEOUT, sni, Confidence.LOW,
           List.copyOf(ev));
     }
-    ev.add(at + " got no answer within " + Net.ms(first.t0(), first.t()) + " ms"
+    ev.add(at + " got no answer within " + Elapsed.ms(first.t0(), first.t()) + " ms"
         + (retries.isEmpty() ? "" : ", nor did its retry"));
     ev.add(tcpSentence);
     if (!tcpWorks) {
@@ -93,7 +93,7 @@ final class QuicStage {
 
   /** True when a decoy-SNI QUIC handshake got an answer (even a certificate error), false when it timed out too. */
   private static Boolean sniFiltering(TestKeys keys) {
-    List<TlsHandshake> decoys = quic(keys, Step.DECOY);
+    List<TlsHandshake> decoys = quic(keys, AttemptRole.DECOY);
     if (decoys.isEmpty()) {
       return null;
     }
@@ -119,7 +119,7 @@ final class QuicStage {
         .anyMatch(c -> Failures.CONNECTION_REFUSED.equals(c.failure()));
   }
 
-  private static List<TlsHandshake> quic(TestKeys keys, Step step) {
-    return keys.quicHandshakes().stream().filter(h -> Step.of(h.tags()) == step).toList();
+  private static List<TlsHandshake> quic(TestKeys keys, AttemptRole step) {
+    return keys.quicHandshakes().stream().filter(h -> AttemptRole.of(h.tags()) == step).toList();
   }
 }

@@ -5,7 +5,7 @@ import dev.msgprobe.model.TlsHandshake;
 import java.util.List;
 
 /**
- * The decoy-SNI differential (research/russia.md T7/T8): {@code decoy-sni} and {@code no-sni}
+ * The decoy-SNI differential (SNI-triggered RST or drop): {@code decoy-sni} and {@code no-sni}
  * handshakes to the address where the real SNI failed. A decoy that completed, or failed only with a
  * certificate error (the server answered; the decoy name need not be valid there), means the filter is
  * keyed on the SNI; decoys that failed too point at the address.
@@ -22,12 +22,12 @@ record SniTest(Boolean filtering, List<String> evidence) {
       if (d.failure() == null || Failures.isCertificateError(d.failure())) {
         String answered = d.failure() == null ? "completed a handshake" : "answered a handshake (" + d.failure() + ")";
         return new SniTest(true, List.of("the same address " + answered + " with " + sni(d) + " in "
-            + Net.ms(d.t0(), d.t()) + " ms: the filter is keyed on the SNI"));
+            + Elapsed.ms(d.t0(), d.t()) + " ms: the filter is keyed on the SNI"));
       }
     }
     TlsHandshake d = used.get(0);
     return new SniTest(false, List.of("the same address also failed with " + sni(d) + " (" + d.failure() + " after "
-        + Net.ms(d.t0(), d.t()) + " ms): the block does not depend on the SNI, more likely on the address"));
+        + Elapsed.ms(d.t0(), d.t()) + " ms): the block does not depend on the SNI, more likely on the address"));
   }
 
   /** {@code SNI name}, or {@code no SNI}. */

@@ -51,7 +51,7 @@ final class StunStage {
               "a Binding Request padded past 1001 bytes got no answer: large UDP datagrams are dropped on the way");
       return Verdict.reachable(large ? Confidence.HIGH : Confidence.MEDIUM, ev);
     }
-    if (Net.isInterrupted(failure)) {
+    if (FailureKinds.isInterrupted(failure)) {
       return Verdicts.interrupted("the STUN exchange");
     }
     if (Failures.CONNECTION_REFUSED.equals(failure)) {

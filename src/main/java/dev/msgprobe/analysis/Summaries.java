@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The per-service part of the run summary (SPEC §5), from report lines: a stored report can be
+ * The per-service part of the run summary (docs/contract/summary.md), from report lines: a stored report can be
  * re-aggregated. Reads the annotations {@code service} and {@code function}, the {@code input}, and
  * {@code test_keys} (its verdict, and the raw observations for OONI's keys). Measurements of the
  * {@code control} service are the run's controls and never appear as a service.

@@ -1,5 +1,6 @@
 package dev.msgprobe.analysis;
 
+import dev.msgprobe.net.IpEndpoint;
 import dev.msgprobe.model.Confidence;
 import dev.msgprobe.model.Endpoint;
 import dev.msgprobe.model.Failures;
@@ -21,9 +22,9 @@ final class TcpStage {
   private TcpStage() {}
 
   /** Null when connected (the progress says to what); otherwise the verdict. */
-  static Verdict judge(Endpoint e, Observations o, Progress p) {
-    List<TcpConnect> main = o.connects(Step.MAIN);
-    List<TcpConnect> retries = o.connects(Step.RETRY);
+  static Verdict judge(Endpoint e, Observations o, PathEvidence p) {
+    List<TcpConnect> main = o.connects(AttemptRole.MAIN);
+    List<TcpConnect> retries = o.connects(AttemptRole.RETRY);
     if (main.isEmpty()) {
       return Verdicts.incomplete("a TCP connect to " + e.authority());
     }
@@ -34,7 +35,7 @@ final class TcpStage {
         if (c.failure() != null) {
           TcpConnect r = retryOf(c, retries);
           if (r != null && r.failure() == null) {
-            p.flaky(describe(c) + ", then connected on retry in " + Net.ms(r.t0(), r.t()) + " ms: a flaky step");
+            p.flaky(describe(c) + ", then connected on retry in " + Elapsed.ms(r.t0(), r.t()) + " ms: a flaky step");
           } else {
             p.add(describe(c) + retryText(r));
           }
@@ -43,12 +44,12 @@ final class TcpStage {
       if (ok.hasTag(Tags.RETRY)) {
         return null;
       }
-      p.add("TCP connect to " + Net.join(ok.ip(), ok.port()) + " succeeded in " + Net.ms(ok.t0(), ok.t()) + " ms");
+      p.add("TCP connect to " + IpEndpoint.join(ok.ip(), ok.port()) + " succeeded in " + Elapsed.ms(ok.t0(), ok.t()) + " ms");
       return null;
     }
     TcpConnect first = main.get(0);
-    if (Net.isInterrupted(first.failure())) {
-      return Verdicts.interrupted("the TCP connect to " + Net.join(first.ip(), first.port()));
+    if (FailureKinds.isInterrupted(first.failure())) {
+      return Verdicts.interrupted("the TCP connect to " + IpEndpoint.join(first.ip(), first.port()));
     }
     List<String> ev = new ArrayList<>();
     for (TcpConnect c : main) {
@@ -56,7 +57,7 @@ final class TcpStage {
     }
     Status status = Status.BLOCKED;
     Confidence conf = Confidence.MEDIUM;
-    if (Failures.NETWORK_UNREACHABLE.equals(first.failure()) || !Net.isInterruption(first.failure())) {
+    if (Failures.NETWORK_UNREACHABLE.equals(first.failure()) || !FailureKinds.isInterruption(first.failure())) {
       status = Status.INCONCLUSIVE;
       conf = Confidence.LOW;
       ev.add(first.failure() + " is a failure of this machine or of an unknown kind, not a sign of blocking");
@@ -67,21 +68,21 @@ final class TcpStage {
         ev.add(other);
       }
     }
-    Verdict v = Verdicts.of(status, Net.tcpMethod(first.failure()), conf, ev);
-    List<String> control = o.connects(Step.CONTROL).stream().map(TcpConnect::failure).toList();
+    Verdict v = Verdicts.of(status, FailureMethods.tcp(first.failure()), conf, ev);
+    List<String> control = o.connects(AttemptRole.CONTROL).stream().map(TcpConnect::failure).toList();
     return ControlCheck.apply(v, first.failure(), control, "TCP connect");
   }
 
   static String describe(TcpConnect c) {
-    return "TCP connect to " + Net.join(c.ip(), c.port()) + " failed with " + c.failure() + " after "
-        + Net.ms(c.t0(), c.t()) + " ms";
+    return "TCP connect to " + IpEndpoint.join(c.ip(), c.port()) + " failed with " + c.failure() + " after "
+        + Elapsed.ms(c.t0(), c.t()) + " ms";
   }
 
   private static String retryText(TcpConnect r) {
     if (r == null) {
       return "";
     }
-    return ", and again on retry (" + r.failure() + " after " + Net.ms(r.t0(), r.t()) + " ms)";
+    return ", and again on retry (" + r.failure() + " after " + Elapsed.ms(r.t0(), r.t()) + " ms)";
   }
 
   private static TcpConnect retryOf(TcpConnect c, List<TcpConnect> retries) {
@@ -91,14 +92,14 @@ final class TcpStage {
   /** A sentence when another port of the same address accepted a connection or completed a handshake. */
   private static String otherPortWorked(Observations o, String ip, int port) {
     for (TcpConnect c : o.keys.tcpConnect()) {
-      if (c.failure() == null && c.ip().equals(ip) && c.port() != port && Step.of(c.tags()) != Step.CONTROL) {
+      if (c.failure() == null && c.ip().equals(ip) && c.port() != port && AttemptRole.of(c.tags()) != AttemptRole.CONTROL) {
         return "the same address accepted a connection on port " + c.port() + ", so the host is up";
       }
     }
     for (TlsHandshake h : o.keys.tlsHandshakes()) {
       String addr = h.address();
-      if (h.failure() == null && Objects.equals(Net.ipOf(addr), ip) && !addr.endsWith(":" + port)
-          && Step.of(h.tags()) != Step.CONTROL) {
+      if (h.failure() == null && Objects.equals(IpEndpoint.ipOf(addr), ip) && !addr.endsWith(":" + port)
+          && AttemptRole.of(h.tags()) != AttemptRole.CONTROL) {
         return "the same address completed a TLS handshake on " + addr + ", so the host is up";
       }
     }

@@ -1,8 +1,9 @@
 package dev.msgprobe.analysis;
 
 /**
- * The numbers the classifier judges transfers by, with where they come from (research/russia.md §2 T9,
- * T14, T18 and §5). docs/design/classifier.md explains the choices.
+ * The numbers the classifier judges transfers by, with where they come from (field reports of Russian
+ * throttling, the 16–20 KB freeze and allowlists: Censored Planet's throttling paper, net4people/bbs#490,
+ * hyperion-cs/dpi-checkers). docs/design/classifier.md explains the choices.
  */
 final class Thresholds {
   private Thresholds() {}
@@ -14,10 +15,10 @@ final class Thresholds {
    */
   static final long STALL_MIN_BYTES = 1024;
 
-  /** ...and at most this many (research/russia.md §5: "stops between 8 KB and 32 KB", widened down). */
+  /** ...and at most this many (field reports: "stops between 8 KB and 32 KB", widened down). */
   static final long STALL_MAX_BYTES = 32 * 1024;
 
-  /** Throttled when goodput is below this share of the controls' median (research/russia.md §5: 20 %). */
+  /** Throttled when goodput is below this share of the controls' median (20 %, derived from the field reports). */
   static final double THROTTLE_RATIO = 0.20;
 
   /**

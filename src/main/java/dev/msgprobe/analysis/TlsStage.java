@@ -1,5 +1,6 @@
 package dev.msgprobe.analysis;
 
+import dev.msgprobe.net.IpEndpoint;
 import dev.msgprobe.model.Confidence;
 import dev.msgprobe.model.Endpoint;
 import dev.msgprobe.model.Failures;
@@ -22,9 +23,9 @@ import java.util.List;
 final class TlsStage {
   private TlsStage() {}
 
-  static Verdict judge(Endpoint e, Observations o, DnsResult dns, Progress p) {
-    List<TlsHandshake> main = o.handshakes(Step.MAIN);
-    List<TlsHandshake> retries = o.handshakes(Step.RETRY);
+  static Verdict judge(Endpoint e, Observations o, DnsResult dns, PathEvidence p) {
+    List<TlsHandshake> main = o.handshakes(AttemptRole.MAIN);
+    List<TlsHandshake> retries = o.handshakes(AttemptRole.RETRY);
     if (main.isEmpty()) {
       return Verdicts.incomplete("a TLS handshake with " + e.host());
     }
@@ -39,37 +40,37 @@ final class TlsStage {
       p.flaky(describe(first) + ", then " + completed(retry) + " on retry: a flaky step");
       return null;
     }
-    if (Net.isInterrupted(first.failure())) {
+    if (FailureKinds.isInterrupted(first.failure())) {
       return Verdicts.interrupted("the TLS handshake with " + first.address());
     }
     List<String> ev = new ArrayList<>();
     ev.add(describe(first) + (retry == null ? "" : ", and again on retry (" + retry.failure() + " after "
-        + Net.ms(retry.t0(), retry.t()) + " ms)"));
+        + Elapsed.ms(retry.t0(), retry.t()) + " ms)"));
     Verdict v = Failures.isCertificateError(first.failure())
         ? certificate(e, o, first, dns, ev)
         : interruption(o, first, ev);
-    List<String> control = o.handshakes(Step.CONTROL).stream().map(TlsHandshake::failure).toList();
+    List<String> control = o.handshakes(AttemptRole.CONTROL).stream().map(TlsHandshake::failure).toList();
     return ControlCheck.apply(v, first.failure(), control, "TLS handshake");
   }
 
   private static Verdict interruption(Observations o, TlsHandshake first, List<String> ev) {
-    SniTest sni = SniTest.of(o.handshakes(Step.DECOY), first.address());
+    SniTest sni = SniTest.of(o.handshakes(AttemptRole.DECOY), first.address());
     ev.addAll(sni.evidence());
     Status status = Status.BLOCKED;
     Confidence conf = Boolean.TRUE.equals(sni.filtering()) ? Confidence.HIGH : Confidence.MEDIUM;
-    if (!Net.isInterruption(first.failure()) && !Boolean.TRUE.equals(sni.filtering())) {
+    if (!FailureKinds.isInterruption(first.failure()) && !Boolean.TRUE.equals(sni.filtering())) {
       status = Status.INCONCLUSIVE;
       conf = Confidence.LOW;
       ev.add(first.failure() + " usually comes from the server itself, not from a filter");
     }
-    return new Verdict(status, Layer.TLS, Net.tlsMethod(first.failure()), sni.filtering(), conf,
+    return new Verdict(status, Layer.TLS, FailureMethods.tls(first.failure()), sni.filtering(), conf,
         List.copyOf(ev));
   }
 
   private static Verdict certificate(Endpoint e, Observations o, TlsHandshake first, DnsResult dns,
       List<String> ev) {
-    String ip = Net.ipOf(first.address());
-    TlsHandshake trustedChain = trustedChainForOtherName(o.handshakes(Step.DECOY), first);
+    String ip = IpEndpoint.ipOf(first.address());
+    TlsHandshake trustedChain = trustedChainForOtherName(o.handshakes(AttemptRole.DECOY), first);
     if (trustedChain != null) {
       ev.add("the same address presented a certificate chain the probe trusts to " + SniTest.sni(trustedChain)
           + (trustedChain.failure() == null ? "" : " (valid for another name: " + trustedChain.failure() + ")")
@@ -114,15 +115,15 @@ final class TlsStage {
   }
 
   private static String completed(TlsHandshake h) {
-    return "TLS handshake with " + SniTest.sni(h) + " to " + h.address() + " completed in " + Net.ms(h.t0(), h.t()) + " ms"
+    return "TLS handshake with " + SniTest.sni(h) + " to " + h.address() + " completed in " + Elapsed.ms(h.t0(), h.t()) + " ms"
         + (h.tlsVersion() == null ? "" : " (" + h.tlsVersion() + ")");
   }
 
   static String describe(TlsHandshake h) {
     String f = h.failure();
     String what = "ClientHello with " + SniTest.sni(h) + " to " + h.address();
-    long ms = Net.ms(h.t0(), h.t());
-    if (Net.isReset(f)) {
+    long ms = Elapsed.ms(h.t0(), h.t());
+    if (FailureKinds.isReset(f)) {
       return what + " was reset after " + ms + " ms";
     }
     if (Failures.isTimeout(f)) {

@@ -18,7 +18,7 @@ import java.util.Locale;
 final class TransferStage {
   private TransferStage() {}
 
-  static Verdict judge(Observations o, NetworkContext ctx, Progress p) {
+  static Verdict judge(Observations o, NetworkContext ctx, PathEvidence p) {
     List<Transfer> transfers = o.transfers();
     for (Transfer t : transfers) {
       if (t.stalled() && t.bytes() >= Thresholds.STALL_MIN_BYTES && t.bytes() <= Thresholds.STALL_MAX_BYTES

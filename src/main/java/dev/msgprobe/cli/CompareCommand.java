@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code msgprobe compare OLD.jsonl NEW.jsonl}: what changed between two runs (SPEC §1). */
+/** {@code msgprobe compare OLD.jsonl NEW.jsonl}: what changed between two runs (docs/contract/cli.md#compare-options). */
 @Command(name = "compare", sortOptions = false, usageHelpAutoWidth = true,
     description = {
         "Show what changed between two runs.",

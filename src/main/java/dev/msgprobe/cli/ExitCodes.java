@@ -1,6 +1,6 @@
 package dev.msgprobe.cli;
 
-/** The exit statuses of SPEC §1. */
+/** The exit statuses of docs/contract/cli.md#exit-status. */
 final class ExitCodes {
   static final int OK = 0;
   static final int FAIL_ON_MATCHED = 1;

@@ -2,6 +2,7 @@ package dev.msgprobe.cli;
 
 import dev.msgprobe.helper.ControlServer;
 import dev.msgprobe.helper.HelperConfig;
+import dev.msgprobe.net.ResolvConf;
 import dev.msgprobe.net.Trust;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code msgprobe helper --listen HOST:PORT}: run a control vantage for other probes (SPEC §6). */
+/** {@code msgprobe helper --listen HOST:PORT}: run a control vantage for other probes (docs/contract/helper.md). */
 @Command(
     name = "helper",
     description = {

@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code msgprobe lists [show NAME | validate FILE...]}: list, show and check test lists (SPEC §1, §2). */
+/** {@code msgprobe lists [show NAME | validate FILE...]}: list, show and check test lists (docs/contract/cli.md, docs/contract/lists.md). */
 @Command(
     name = "lists",
     description = "List the built-in test lists with their endpoint counts by service and function.",

@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code msgprobe report REPORT.jsonl...}: summarise stored reports (SPEC §1). */
+/** {@code msgprobe report REPORT.jsonl...}: summarise stored reports (docs/contract/cli.md#report-options). */
 @Command(name = "report", sortOptions = false, usageHelpAutoWidth = true,
     description = {
         "Summarise one or more stored reports (table, json, markdown or html).",
@@ -42,7 +42,7 @@ final class ReportCommand implements Callable<Integer> {
   List<Path> reports = new ArrayList<>();
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", order = 1,
-      description = "table, json (the summary JSON of SPEC §5), markdown or html (default: ${DEFAULT-VALUE}).")
+      description = "table, json (the summary JSON a run writes), markdown or html (default: ${DEFAULT-VALUE}).")
   Format format;
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE", order = 2,

@@ -3,6 +3,7 @@ package dev.msgprobe.cli;
 import dev.msgprobe.engine.RunConfig;
 import dev.msgprobe.engine.RunJob;
 import dev.msgprobe.engine.RunJob.Outcome;
+import dev.msgprobe.net.ResolvConf;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -136,11 +137,24 @@ final class RunCommand implements Callable<Integer> {
       cmd.getErr().println("msgprobe run: --resolver: " + e.getMessage());
       return ExitCodes.BAD_INPUT;
     }
-    RunConfig config = new RunConfig(targets, output, resolverUnderTest, noDoh ? List.of() : (doh.isEmpty() ? DEFAULT_DOH : doh),
-        caFile, decoySni, Duration.ofMillis(Math.round(timeoutSeconds * 1000)), parallel, json,
-        new LinkedHashSet<>(failOn.stream().map(s -> s.strip().toLowerCase(Locale.ROOT)).toList()), resume,
-        !noProgress && !quiet, quiet, controlsPath(),
-        "none".equalsIgnoreCase(resolverEcho) ? null : resolverEcho, transferKib * 1024L, control, controlTokenFile);
+    RunConfig config = RunConfig.builder(targets, output)
+        .resolver(resolverUnderTest)
+        .dohUrls(noDoh ? List.of() : (doh.isEmpty() ? DEFAULT_DOH : doh))
+        .caFile(caFile)
+        .decoySni(decoySni)
+        .timeout(Duration.ofMillis(Math.round(timeoutSeconds * 1000)))
+        .parallel(parallel)
+        .json(json)
+        .failOn(new LinkedHashSet<>(failOn.stream().map(s -> s.strip().toLowerCase(Locale.ROOT)).toList()))
+        .resume(resume)
+        .progress(!noProgress && !quiet)
+        .quiet(quiet)
+        .controls(controlsPath())
+        .resolverEchoName("none".equalsIgnoreCase(resolverEcho) ? null : resolverEcho)
+        .transferBytes(transferKib * 1024L)
+        .controlUrl(control)
+        .controlTokenFile(controlTokenFile)
+        .build();
     RunJob job = new RunJob(config, cmd.getOut(), cmd.getErr(), Terminal.colourStdout(), Terminal.liveStderr());
     Thread hook = new Thread(() -> job.interruptAndWait(Duration.ofSeconds(20)), "msgprobe-interrupt");
     boolean hooked = installHook(hook);

@@ -8,7 +8,6 @@ import dev.msgprobe.lists.ListException;
 import dev.msgprobe.lists.Targets;
 import dev.msgprobe.model.Endpoint;
 import dev.msgprobe.model.Measurement;
-import dev.msgprobe.model.TestKeys;
 import dev.msgprobe.model.Verdict;
 import dev.msgprobe.report.LoadedReport;
 import dev.msgprobe.report.ResumeKey;
@@ -76,7 +75,7 @@ public final class Reclassifier {
       if (!verdict.equals(m.testKeys().verdict())) {
         changed++;
       }
-      out.add(withTestKeys(m, m.testKeys().withVerdict(verdict)));
+      out.add(m.withTestKeys(m.testKeys().withVerdict(verdict)));
     }
     return new Result(new LoadedReport(report.file(), out, report.warnings()), changed, problems);
   }
@@ -110,22 +109,16 @@ public final class Reclassifier {
     if (method == null || method.isBlank()) {
       method = HTTP_SCHEMES.contains(parsed.scheme().toLowerCase(Locale.ROOT)) ? "GET" : null;
     }
-    return new Endpoint(parsed.url(), parsed.scheme(), parsed.host(), parsed.port(), parsed.path(), method,
-        annotation(m, "service", parsed.service()), annotation(m, "function", parsed.function()),
-        annotation(m, "list", parsed.list()), parsed.line(), annotation(m, "category_code", parsed.categoryCode()),
-        parsed.categoryDescription(), parsed.dateAdded(), annotation(m, "source", parsed.source()), parsed.notes(),
-        parsed.throughput());
+    return parsed.withMethod(method)
+        .withService(annotation(m, "service", parsed.service()))
+        .withFunction(annotation(m, "function", parsed.function()))
+        .withList(annotation(m, "list", parsed.list()))
+        .withCategoryCode(annotation(m, "category_code", parsed.categoryCode()))
+        .withSource(annotation(m, "source", parsed.source()));
   }
 
   private static String annotation(Measurement m, String key, String otherwise) {
     String value = m.annotation(key);
     return value == null || value.isBlank() ? otherwise : value;
-  }
-
-  private static Measurement withTestKeys(Measurement m, TestKeys keys) {
-    return new Measurement(m.annotations(), m.dataFormatVersion(), m.extensions(), m.input(),
-        m.measurementStartTime(), m.probeAsn(), m.probeCc(), m.probeIp(), m.probeNetworkName(), m.reportId(),
-        m.resolverAsn(), m.resolverIp(), m.resolverNetworkName(), m.softwareName(), m.softwareVersion(), keys,
-        m.testName(), m.testRuntime(), m.testStartTime(), m.testVersion());
   }
 }

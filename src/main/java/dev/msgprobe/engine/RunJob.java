@@ -111,8 +111,8 @@ public final class RunJob {
       throw new BadInput("msgprobe run: --ca-file " + config.caFile() + ": no such readable file");
     }
     MeasureConfig measureConfig = new MeasureConfig(resolver, config.dohUrls(), config.caFile(), config.decoySni(),
-        config.timeout(), Duration.ofMillis(Math.min(1000, config.timeout().toMillis() / 4)), 64 * 1024,
-        config.transferBytes(), config.resolverEchoName(), 10);
+        config.timeout(), MeasureConfig.retryDelayFor(config.timeout()), MeasureConfig.BODY_CAP,
+        config.transferBytes(), config.resolverEchoName(), MeasureConfig.MAX_REDIRECTS);
     wiring.prepareMeasurement(measureConfig, config.controlUrl(), config.controlTokenFile());
 
     int skipped = 0;

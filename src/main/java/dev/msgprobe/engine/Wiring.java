@@ -17,6 +17,7 @@ import dev.msgprobe.model.Measurement;
 import dev.msgprobe.model.RunSummary;
 import dev.msgprobe.model.TestKeys;
 import dev.msgprobe.model.Verdict;
+import dev.msgprobe.net.LocalAddresses;
 import dev.msgprobe.net.Trust;
 import dev.msgprobe.report.ReportIds;
 import dev.msgprobe.report.ReportJson;
@@ -66,9 +67,7 @@ final class Wiring {
       List<Endpoint> loaded = file == null ? TestLists.controls() : TestLists.load(file).endpoints();
       List<Endpoint> controls = new ArrayList<>();
       for (Endpoint e : loaded) {
-        controls.add(new Endpoint(e.url(), e.scheme(), e.host(), e.port(), e.path(), e.method(),
-            Summaries.CONTROL_SERVICE, e.function(), TestLists.CONTROLS, e.line(), e.categoryCode(),
-            e.categoryDescription(), e.dateAdded(), e.source(), e.notes(), e.throughput()));
+        controls.add(e.withService(Summaries.CONTROL_SERVICE).withList(TestLists.CONTROLS));
       }
       return controls;
     } catch (ListException e) {

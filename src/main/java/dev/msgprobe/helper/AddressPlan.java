@@ -1,7 +1,9 @@
 package dev.msgprobe.helper;
 
+import dev.msgprobe.net.IpEndpoint;
 import dev.msgprobe.helper.ThResponse.IpInfo;
 import dev.msgprobe.net.Bogons;
+import dev.msgprobe.net.IpLiterals;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -29,13 +31,13 @@ final class AddressPlan {
   static Map<String, IpInfo> ipInfo(Collection<String> probeEndpoints, Collection<String> helperAddresses) {
     Map<String, IpInfo> info = new TreeMap<>();
     for (String endpoint : probeEndpoints) {
-      String ip = hostOf(endpoint);
-      if (ip != null && Bogons.isIpLiteral(ip)) {
+      String ip = IpEndpoint.hostOf(endpoint);
+      if (ip != null && IpLiterals.isLiteral(ip)) {
         info.merge(ip, new IpInfo(0, IpInfo.FLAG_RESOLVED_BY_PROBE), AddressPlan::union);
       }
     }
     for (String ip : helperAddresses) {
-      if (Bogons.isIpLiteral(ip)) {
+      if (IpLiterals.isLiteral(ip)) {
         info.merge(ip, new IpInfo(0, IpInfo.FLAG_RESOLVED_BY_HELPER), AddressPlan::union);
       }
     }
@@ -53,7 +55,7 @@ final class AddressPlan {
       }
       for (String port : ports) {
         boolean tls = port.equals("443") || url.scheme().equals("https") && port.equals(url.explicitPort());
-        targets.add(new Target(ip, joinHostPort(ip, port), Integer.parseInt(port), tls));
+        targets.add(new Target(ip, IpEndpoint.join(ip, port), Integer.parseInt(port), tls));
       }
     }
     targets.sort((a, b) -> a.endpoint().compareTo(b.endpoint()));
@@ -69,21 +71,6 @@ final class AddressPlan {
       case "http" -> List.of("80", "443");
       default -> List.of();
     };
-  }
-
-  /** {@code ip:port}, brackets around an IPv6 address (Go's {@code net.JoinHostPort}). */
-  static String joinHostPort(String host, String port) {
-    return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
-  }
-
-  /** The host of {@code host:port} or {@code [v6]:port}; null when it is not of that form (Go's {@code net.SplitHostPort}). */
-  static String hostOf(String endpoint) {
-    if (endpoint.startsWith("[")) {
-      int close = endpoint.indexOf("]:");
-      return close < 0 ? null : endpoint.substring(1, close);
-    }
-    int colon = endpoint.indexOf(':');
-    return colon < 0 || colon != endpoint.lastIndexOf(':') ? null : endpoint.substring(0, colon);
   }
 
   private static IpInfo union(IpInfo a, IpInfo b) {

@@ -1,9 +1,11 @@
 package dev.msgprobe.helper;
 
+import dev.msgprobe.model.LegacyFailures;
 import dev.msgprobe.helper.AddressPlan.Target;
 import dev.msgprobe.helper.ThResponse.IpInfo;
 import dev.msgprobe.model.Failures;
 import dev.msgprobe.net.Bogons;
+import dev.msgprobe.net.IpLiterals;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
@@ -52,7 +54,7 @@ final class ControlMeasurement {
   ThResponse measure(ThRequest request) throws InterruptedException {
     TargetUrl url = TargetUrl.parse(request.httpRequest());
     ThResponse.Dns dns = new ThResponse.Dns(null, List.of());
-    if (!Bogons.isIpLiteral(url.host())) {
+    if (!IpLiterals.isLiteral(url.host())) {
       HelperResolver.Lookup lookup = resolver.lookup(url.host());
       dns = new ThResponse.Dns(LegacyFailures.dns(lookup.failure()), lookup.addresses());
     }
@@ -97,7 +99,7 @@ final class ControlMeasurement {
     }
     List<InetAddress> addresses = new ArrayList<>();
     for (String ip : lookup.addresses()) {
-      addresses.add(InetAddress.getByName(ip));
+      addresses.add(IpLiterals.parse(ip));
     }
     return addresses;
   }

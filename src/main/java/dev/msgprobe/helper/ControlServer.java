@@ -1,8 +1,8 @@
 package dev.msgprobe.helper;
 
+import dev.msgprobe.net.ControlJson;
+import dev.msgprobe.net.IpEndpoint;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The control vantage (SPEC §6): a plain-HTTP server answering OONI's web-connectivity test-helper
+ * The control vantage (docs/contract/helper.md): a plain-HTTP server answering OONI's web-connectivity test-helper
  * API on any path. {@code GET} is the health check ({@code {"message":"Hello OONItarian!"}});
  * {@code POST} with a {@link ThRequest} body is measured like oohelperd and answered with a
  * {@link ThResponse}. Safety: with a token, a request without {@code Authorization: Bearer <token>}
@@ -32,9 +32,7 @@ import java.util.concurrent.TimeoutException;
  * in front.
  */
 public final class ControlServer implements AutoCloseable {
-  private static final ObjectMapper JSON = JsonMapper.builder()
-      .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-      .build();
+  private static final ObjectMapper JSON = ControlJson.MAPPER;
   private static final byte[] HEALTH = "{\"message\":\"Hello OONItarian!\"}".getBytes(StandardCharsets.UTF_8);
 
   private final HelperConfig config;
@@ -72,7 +70,7 @@ public final class ControlServer implements AutoCloseable {
   /** {@code http://HOST:PORT/}: the listen address's host (IPv6 in brackets) and the bound port. */
   public String url() {
     String host = config.listen().getHostString();
-    return "http://" + (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + address().getPort() + "/";
+    return "http://" + IpEndpoint.join(host, address().getPort()) + "/";
   }
 
   /** Stops accepting, drops requests in flight. */

@@ -1,5 +1,6 @@
 package dev.msgprobe.helper;
 
+import dev.msgprobe.model.LegacyFailures;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

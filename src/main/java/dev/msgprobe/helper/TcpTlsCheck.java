@@ -1,7 +1,8 @@
 package dev.msgprobe.helper;
 
+import dev.msgprobe.model.LegacyFailures;
 import dev.msgprobe.helper.AddressPlan.Target;
-import dev.msgprobe.net.Bogons;
+import dev.msgprobe.net.IpLiterals;
 import dev.msgprobe.net.Trust;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -39,7 +40,7 @@ final class TcpTlsCheck {
     Socket tcp = sockets.createSocket();
     try {
       try {
-        tcp.connect(new InetSocketAddress(InetAddress.getByName(target.address()), target.port()), timeoutMillis);
+        tcp.connect(new InetSocketAddress(IpLiterals.parse(target.address()), target.port()), timeoutMillis);
       } catch (IOException e) {
         String failure = LegacyFailures.tcp(ExceptionFailures.classify(e));
         return new Result(target, new ThResponse.Tcp(false, failure), null);
@@ -77,7 +78,7 @@ final class TcpTlsCheck {
   }
 
   private static List<javax.net.ssl.SNIServerName> serverNames(String host) {
-    if (Bogons.isIpLiteral(host)) {
+    if (IpLiterals.isLiteral(host)) {
       return List.of();
     }
     try {

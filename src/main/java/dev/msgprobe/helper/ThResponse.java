@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * The reply of OONI's test helper ({@code model.THResponse}), field for field. Failures use the
- * legacy strings oohelperd emits (see {@link LegacyFailures}); maps are keyed by {@code ip:port}
+ * legacy strings oohelperd emits (see {@link dev.msgprobe.model.LegacyFailures}); maps are keyed by {@code ip:port}
  * (brackets around IPv6) or, for {@code ip_info}, by address. QUIC is never measured: an empty
  * {@code quic_handshake} and a null {@code http3_request}.
  */

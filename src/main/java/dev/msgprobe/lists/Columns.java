@@ -2,7 +2,7 @@ package dev.msgprobe.lists;
 
 import java.util.List;
 
-/** Column names of a test list (SPEC §2): Citizen Lab's six, then msgprobe's. */
+/** Column names of a test list (docs/contract/lists.md): Citizen Lab's six, then msgprobe's. */
 final class Columns {
   static final String URL = "url";
   static final String CATEGORY_CODE = "category_code";

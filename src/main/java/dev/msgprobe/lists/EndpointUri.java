@@ -1,8 +1,7 @@
 package dev.msgprobe.lists;
 
+import dev.msgprobe.net.IpLiterals;
 import java.net.IDN;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -19,7 +18,6 @@ record EndpointUri(String scheme, String host, int port, String path) {
   private static final Pattern SCHEME_AND_REST = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*)://(.*)");
   private static final Pattern HOST_LIKE = Pattern.compile("[A-Za-z0-9.-]+\\.[A-Za-z]{2,}(:[0-9]+)?(/.*)?");
   private static final Pattern IPV4_LIKE = Pattern.compile("[0-9.]+");
-  private static final Pattern IPV6_CHARS = Pattern.compile("[0-9a-fA-F:.]+");
   private static final Pattern LABEL = Pattern.compile("[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?");
 
   /** Thrown with a message that says what is wrong with the URI. */
@@ -146,23 +144,12 @@ record EndpointUri(String scheme, String host, int port, String path) {
 
   private static String address(String text, boolean bracketed) throws Invalid {
     if (!bracketed) {
-      String[] octets = text.split("\\.", -1);
-      boolean valid = octets.length == 4;
-      for (String octet : octets) {
-        valid &= !octet.isEmpty() && octet.length() <= 3 && Integer.parseInt(octet) <= 255;
-      }
-      if (!valid) {
+      if (!IpLiterals.isLiteral(text)) {
         throw new Invalid("bad IPv4 address '" + text + "'");
       }
       return text;
     }
-    // Only hex digits, colons and dots reach InetAddress, and in brackets: it parses, never resolves.
-    if (!IPV6_CHARS.matcher(text).matches() || !text.contains(":")) {
-      throw new Invalid("bad IPv6 address '" + text + "'");
-    }
-    try {
-      InetAddress.getByName("[" + text + "]");
-    } catch (UnknownHostException e) {
+    if (!text.contains(":") || !IpLiterals.isLiteral(text)) {
       throw new Invalid("bad IPv6 address '" + text + "'");
     }
     return text.toLowerCase(Locale.ROOT);

@@ -35,9 +35,7 @@ final class KnownEndpoints {
   Endpoint describe(Endpoint parsed) {
     Endpoint same = byUri.get(uriKey(parsed));
     if (same != null) {
-      return new Endpoint(parsed.url(), parsed.scheme(), parsed.host(), parsed.port(), parsed.path(),
-          same.method(), same.service(), same.function(), parsed.list(), parsed.line(), same.categoryCode(),
-          same.categoryDescription(), same.dateAdded(), same.source(), same.notes(), same.throughput());
+      return parsed.describedAs(same);
     }
     String service = serviceByHost.get(parsed.host());
     if (service == null && !parsed.hostIsAddress()) {

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 /**
  * Parses the text of a list in either format, told apart by its first non-blank line: a URI or a
  * {@code #} comment starts a URI-per-line file (OONI's {@code --input-file}); anything else is the
- * header of a CSV list with a {@code url} column (Citizen Lab test-lists, extended by SPEC §2).
+ * header of a CSV list with a {@code url} column (Citizen Lab test-lists, extended as docs/contract/lists.md says).
  */
 final class ListParser {
   private static final Pattern LINE_BREAK = Pattern.compile("\r\n|\r|\n");

@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Turns the TARGET arguments of {@code msgprobe run} (SPEC §1) into the endpoints to measure. A
+ * Turns the TARGET arguments of {@code msgprobe run} (docs/contract/cli.md#targets) into the endpoints to measure. A
  * target is a built-in list name ({@code whatsapp}, {@code telegram}, {@code max}, {@code all} = the
  * three; any case), an endpoint URI ({@code scheme://...}), or else a path to a list file.
  */

@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Loads test lists: files in either list format (SPEC §2), and the built-in lists packaged on the
+ * Loads test lists: files in either list format (docs/contract/lists.md), and the built-in lists packaged on the
  * classpath under {@code test-lists/NAME.csv}. Every method validates the whole list and throws a
  * {@link ListException} carrying all of its problems.
  */

@@ -1,22 +1,19 @@
 package dev.msgprobe.measure;
 
-import dev.msgprobe.model.HttpTransaction;
-import dev.msgprobe.model.TestKeys;
 import dev.msgprobe.trace.Trace;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 /**
- * Runs a few steps of one measurement at the same time. Each step records into a trace of its own
- * that reads the measurement's clock; once all are done their entries are copied into the
- * measurement's trace in the order the steps were given, so the report does not depend on which
- * finished first. A step must not take transaction ids from the trace it is given (that trace's ids
- * are its own): the caller takes them from the measurement's trace, in a fixed order.
+ * Runs a few steps of one measurement at the same time. Each step records into a
+ * {@linkplain Trace#branch() branch} of the measurement's trace; once all are done the branches are
+ * merged in the order the steps were given, so neither the entries' order nor their transaction ids
+ * depend on which step finished first. A step may record ids its caller took beforehand from the
+ * measurement's trace, or take new ones from its branch (assigned at the merge).
  *
  * <p>Threads: the first step runs on the caller's thread, each other one on a new daemon thread that
  * ends before {@link #run} returns, so a measurement never holds more extra threads than the steps it
@@ -39,7 +36,7 @@ final class Concurrently {
     List<FutureTask<T>> tasks = new ArrayList<>();
     List<Thread> threads = new ArrayList<>();
     for (Function<Trace, T> step : steps) {
-      Trace own = sharingClock(trace);
+      Trace own = trace.branch();
       traces.add(own);
       tasks.add(new FutureTask<>(() -> step.apply(own)));
     }
@@ -54,22 +51,13 @@ final class Concurrently {
     }
     tasks.get(0).run();
     boolean interrupted = awaitAll(threads);
-    traces.forEach(own -> copy(own, trace));
+    traces.forEach(trace::merge);
     List<T> results = new ArrayList<>();
     tasks.forEach(task -> results.add(result(task)));
     if (interrupted) {
       Thread.currentThread().interrupt();
     }
     return results;
-  }
-
-  /**
-   * A trace whose times are {@code measurement}'s: its clock reads 0 once, for the zero the trace takes
-   * at construction, then {@code measurement}'s time in nanoseconds.
-   */
-  static Trace sharingClock(Trace measurement) {
-    AtomicBoolean zeroTaken = new AtomicBoolean();
-    return new Trace(() -> zeroTaken.getAndSet(true) ? Math.round(measurement.now() * 1e9) : 0L);
   }
 
   /** Joins every thread; on an interrupt of the caller interrupts them all and keeps waiting. True when interrupted. */
@@ -106,19 +94,5 @@ final class Concurrently {
       }
       throw new IllegalStateException("a step failed unexpectedly", e.getCause());
     }
-  }
-
-  /** Copies every entry of {@code from} into {@code into}, in the order recorded. */
-  private static void copy(Trace from, Trace into) {
-    TestKeys keys = from.toTestKeys();
-    keys.queries().forEach(into::add);
-    keys.tcpConnect().forEach(into::add);
-    keys.tlsHandshakes().forEach(into::add);
-    keys.quicHandshakes().forEach(into::addQuic);
-    List<HttpTransaction> requests = new ArrayList<>(keys.requests());
-    Collections.reverse(requests); // toTestKeys() lists them newest first
-    requests.forEach(into::add);
-    keys.networkEvents().forEach(into::add);
-    keys.transfers().forEach(into::add);
   }
 }

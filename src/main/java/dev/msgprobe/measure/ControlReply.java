@@ -1,5 +1,6 @@
 package dev.msgprobe.measure;
 
+import dev.msgprobe.net.ControlJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -9,14 +10,14 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A test helper's reply (research/ooni.md §7.2), read leniently: a missing or mistyped part reads as
+ * A test helper's reply (OONI's ts-017-web-connectivity), read leniently: a missing or mistyped part reads as
  * absent, unknown fields are ignored, so that msgprobe's helper, oohelperd and older helpers all
  * parse. Failure strings are kept as the helper wrote them (legacy ones included). Maps are sorted
  * by key.
  */
 record ControlReply(Dns dns, Map<String, Tcp> tcpConnect, Map<String, Tls> tlsHandshake, Http http,
     Map<String, Long> asns) {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = ControlJson.MAPPER;
 
   /** {@code dns}: the helper's addresses for the URL's host, or its failure. */
   record Dns(String failure, List<String> addrs) {}

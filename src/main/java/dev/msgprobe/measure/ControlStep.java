@@ -1,5 +1,6 @@
 package dev.msgprobe.measure;
 
+import dev.msgprobe.net.ControlJson;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.msgprobe.model.Body;
 import dev.msgprobe.model.DnsAnswer;
@@ -9,11 +10,13 @@ import dev.msgprobe.model.Failures;
 import dev.msgprobe.model.HttpRequest;
 import dev.msgprobe.model.HttpResponse;
 import dev.msgprobe.model.HttpTransaction;
+import dev.msgprobe.model.LegacyFailures;
 import dev.msgprobe.model.Tags;
 import dev.msgprobe.model.TcpConnect;
 import dev.msgprobe.model.TcpStatus;
 import dev.msgprobe.model.TlsHandshake;
-import dev.msgprobe.net.Bogons;
+import dev.msgprobe.net.IpEndpoint;
+import dev.msgprobe.net.IpLiterals;
 import dev.msgprobe.net.FailureTaxonomy;
 import dev.msgprobe.net.MeasurementHeaders;
 import dev.msgprobe.net.Trust;
@@ -57,7 +60,7 @@ import okhttp3.Response;
  * Thread-safe.
  */
 public final class ControlStep {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = ControlJson.MAPPER;
   private static final MediaType JSON_TYPE = MediaType.get("application/json");
   private static final String ENGINE = "control";
   private static final List<String> TAGS = List.of(Tags.CONTROL);
@@ -139,7 +142,7 @@ public final class ControlStep {
 
   /** The URL a helper is asked to measure for {@code endpoint} (see the class comment). */
   static String urlFor(Endpoint endpoint) {
-    String host = bracketed(endpoint.host());
+    String host = IpEndpoint.bracketed(endpoint.host());
     return switch (endpoint.scheme().toLowerCase(Locale.ROOT)) {
       case "http", "https" -> endpoint.url();
       case "wss" -> "https://" + host + (endpoint.port() == 443 ? "" : ":" + endpoint.port()) + endpoint.path();
@@ -153,8 +156,8 @@ public final class ControlStep {
     Map<String, List<String>> headers = new LinkedHashMap<>();
     PROBE_HEADERS.forEach((name, value) -> headers.put(name, List.of(value)));
     List<String> connects = endpoint.scheme().equalsIgnoreCase("dns") ? List.of()
-        : probeAddresses.stream().filter(Bogons::isIpLiteral).map(ControlStep::unbracket).distinct()
-            .map(ip -> bracketed(ip) + ":" + endpoint.port()).toList();
+        : probeAddresses.stream().filter(IpLiterals::isLiteral).map(IpEndpoint::unbracketed).distinct()
+            .map(ip -> IpEndpoint.join(ip, endpoint.port())).toList();
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("http_request", url);
     body.put("http_request_headers", headers);
@@ -201,7 +204,7 @@ public final class ControlStep {
 
   private void recordDns(Trace trace, String host, ControlReply reply, double t0, double t) {
     ControlReply.Dns dns = reply.dns();
-    String failure = ControlFailures.current(dns.failure());
+    String failure = LegacyFailures.current(dns.failure());
     if (failure == null && dns.addrs().isEmpty()) {
       failure = Failures.DNS_NO_ANSWER;
     }
@@ -227,14 +230,14 @@ public final class ControlStep {
         return;
       }
       long transaction = trace.newTransaction();
-      String failure = ControlFailures.current(tcp.failure());
+      String failure = LegacyFailures.current(tcp.failure());
       if (!tcp.status() && failure == null) {
         failure = Failures.UNKNOWN;
       }
       trace.add(new TcpConnect(ip, endpoint.port(), TcpStatus.of(failure), t0, t, TAGS, transaction));
       ControlReply.Tls tls = reply.tlsHandshake().get(address);
       if (tls != null && endpoint.usesTls()) {
-        String tlsFailure = ControlFailures.current(tls.failure());
+        String tlsFailure = LegacyFailures.current(tls.failure());
         if (!tls.status() && tlsFailure == null) {
           tlsFailure = Failures.SSL_FAILED_HANDSHAKE;
         }
@@ -255,26 +258,13 @@ public final class ControlStep {
       http.headers().forEach((name, value) -> headersList.add(List.of(name, value)));
       response = new HttpResponse(Body.EMPTY, http.bodyLength() > 0, http.statusCode(), headersList, http.headers());
     }
-    trace.add(new HttpTransaction("tcp", null, null, ControlFailures.current(http.failure()), request, response, t0,
+    trace.add(new HttpTransaction("tcp", null, null, LegacyFailures.current(http.failure()), request, response, t0,
         t, TAGS, trace.newTransaction()));
   }
 
   /** The IP of {@code ip:port} (brackets around IPv6) when the port is {@code port}, else null. */
   private static String hostOf(String address, int port) {
-    String suffix = ":" + port;
-    if (!address.endsWith(suffix)) {
-      return null;
-    }
-    String ip = unbracket(address.substring(0, address.length() - suffix.length()));
-    return Bogons.isIpLiteral(ip) ? ip : null;
-  }
-
-  private static String bracketed(String host) {
-    return host.indexOf(':') >= 0 ? "[" + host + "]" : host;
-  }
-
-  private static String unbracket(String ip) {
-    return ip.startsWith("[") && ip.endsWith("]") ? ip.substring(1, ip.length() - 1) : ip;
+    return IpEndpoint.tryParse(address).filter(e -> e.port() == port).map(IpEndpoint::ip).orElse(null);
   }
 
   private static Map<String, String> orderedMap(String... keysAndValues) {

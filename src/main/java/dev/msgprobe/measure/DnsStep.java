@@ -5,6 +5,7 @@ import dev.msgprobe.model.DnsQuery;
 import dev.msgprobe.model.NetworkEvent;
 import dev.msgprobe.model.Tags;
 import dev.msgprobe.net.Bogons;
+import dev.msgprobe.net.IpLiterals;
 import dev.msgprobe.net.DnsExchange;
 import dev.msgprobe.net.DnsOverHttps;
 import dev.msgprobe.net.DnsQueryType;
@@ -79,7 +80,7 @@ public final class DnsStep implements HostResolver {
 
   @Override
   public Resolution resolve(String host, Trace trace) {
-    if (Bogons.isIpLiteral(host)) {
+    if (IpLiterals.isLiteral(host)) {
       return new Resolution(List.of(host), Bogons.isBogon(host) ? List.of() : List.of(host), List.of());
     }
     DoubleSupplier clock = trace::now;

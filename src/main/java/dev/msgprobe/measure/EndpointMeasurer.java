@@ -54,7 +54,8 @@ public final class EndpointMeasurer implements Measurer {
 
   /**
    * With a control vantage: every endpoint is also measured by {@code control} (null = none), in
-   * parallel with the probe's own steps, its results recorded with the tag {@code control}.
+   * parallel with the probe's own steps, its results recorded with the tag {@code control} after the
+   * probe's own entries and under the transaction ids that follow theirs.
    */
   public EndpointMeasurer(MeasureConfig config, HostResolver resolver, Trust trust, ControlStep control) {
     this(config, resolver, trust, Sleeper.REAL, HTTPS_PORT, control);
@@ -65,7 +66,7 @@ public final class EndpointMeasurer implements Measurer {
     this(config, resolver, trust, sleeper, validatePort, null);
   }
 
-  private EndpointMeasurer(MeasureConfig config, HostResolver resolver, Trust trust, Sleeper sleeper,
+  EndpointMeasurer(MeasureConfig config, HostResolver resolver, Trust trust, Sleeper sleeper,
       int validatePort, ControlStep control) {
     Steps steps = new Steps(config, resolver, trust, sleeper, validatePort);
     this.plans = Plans.bySchemes(steps, new UdpSteps(steps, config, trust));
@@ -86,20 +87,33 @@ public final class EndpointMeasurer implements Measurer {
       throw new IllegalArgumentException("no plan for scheme " + endpoint.scheme());
     }
     Trace trace = new Trace();
+    Trace controlTrace = trace.branch();
     CompletableFuture<Void> controlled = control == null || !control.understands(endpoint) ? null
         : CompletableFuture.runAsync(() -> control.measure(endpoint,
-            endpoint.hostIsAddress() ? List.of(endpoint.host()) : List.of(), trace), CONTROL_THREADS);
+            endpoint.hostIsAddress() ? List.of(endpoint.host()) : List.of(), controlTrace), CONTROL_THREADS);
     plan.run(endpoint, trace);
-    if (controlled != null) {
-      try {
-        controlled.get(controlWait.toMillis(), TimeUnit.MILLISECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      } catch (ExecutionException | TimeoutException e) {
-        // the control step records its own failures; one that overran is left out of this measurement
-      }
+    if (controlled != null && awaitControl(controlled)) {
+      trace.merge(controlTrace);
     }
     return trace.toTestKeys();
+  }
+
+  /**
+   * Waits for the control step; true when it ended (its entries then follow the plan's). One that
+   * overran or was interrupted is left out of this measurement.
+   */
+  private boolean awaitControl(CompletableFuture<Void> controlled) {
+    try {
+      controlled.get(controlWait.toMillis(), TimeUnit.MILLISECONDS);
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    } catch (ExecutionException e) {
+      return true; // what it recorded before failing stays
+    } catch (TimeoutException e) {
+      return false;
+    }
   }
 
   private static Trust loadTrust(MeasureConfig config) {

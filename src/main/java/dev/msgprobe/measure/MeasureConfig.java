@@ -25,6 +25,19 @@ public record MeasureConfig(
     String resolverEchoName,
     int maxRedirects) {
 
+  /** The HTTP body recorded per response, at most. */
+  public static final int BODY_CAP = 64 * 1024;
+  /** Redirects followed by hand, at most. */
+  public static final int MAX_REDIRECTS = 10;
+  /** A retry waits a quarter of the timeout, and never more than a second. */
+  private static final int RETRY_DELAY_PER_TIMEOUT = 4;
+  private static final Duration MAX_RETRY_DELAY = Duration.ofSeconds(1);
+
+  /** The pause before a retry when every network operation is bounded by {@code timeout}. */
+  public static Duration retryDelayFor(Duration timeout) {
+    return Duration.ofMillis(Math.min(MAX_RETRY_DELAY.toMillis(), timeout.toMillis() / RETRY_DELAY_PER_TIMEOUT));
+  }
+
   public MeasureConfig {
     dohUrls = List.copyOf(dohUrls);
   }

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-/** One plan per scheme (SPEC §2), each a short sequence of {@link Steps}; a step that yields nothing ends the plan. */
+/** One plan per scheme (docs/contract/lists.md#schemes), each a short sequence of {@link Steps}; a step that yields nothing ends the plan. */
 final class Plans {
   private final Steps steps;
 

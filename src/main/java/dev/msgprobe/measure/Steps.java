@@ -1,5 +1,6 @@
 package dev.msgprobe.measure;
 
+import dev.msgprobe.net.IpEndpoint;
 import dev.msgprobe.model.Endpoint;
 import dev.msgprobe.model.Tags;
 import dev.msgprobe.model.Transfer;
@@ -42,7 +43,7 @@ final class Steps {
   static final Duration SAMPLE_INTERVAL = Duration.ofMillis(250);
   /**
    * The smallest upload: 64 KiB in one connection is what it takes to see the "16–20 KB" freeze
-   * (research/russia.md T14, §5; dpi-checkers pushes 64 KiB).
+   * (hyperion-cs/dpi-checkers tcp-16-20, which pushes 64 KiB).
    */
   static final long UPLOAD_BELOW = 64 * 1024;
   /** The upload's SO_SNDBUF request (Linux doubles it): small, so bytes written approximate bytes delivered. */
@@ -105,7 +106,7 @@ final class Steps {
   Connection secure(Endpoint e, List<String> alpn, Trace trace) {
     String sni = serverName(e);
     Handshake main = reach(e, trace, (tcp, into) -> tcp == null ? null : new Handshake(tcp,
-        handshaker.handshake(tcp.socket(), IpLiterals.hostPort(tcp.target().ip(), e.port()), sni, e.host(), alpn, into,
+        handshaker.handshake(tcp.socket(), IpEndpoint.join(tcp.target().ip(), e.port()), sni, e.host(), alpn, into,
             tcp.transactionId(), tcp.target().tags())));
     if (main == null) {
       return null;
@@ -294,7 +295,7 @@ final class Steps {
    */
   private Transfer transfer(Endpoint e, Target target, boolean upload, Trace trace) {
     List<String> tags = target.tagsWith(Tags.THROUGHPUT);
-    String address = IpLiterals.hostPort(target.ip(), e.port());
+    String address = IpEndpoint.join(target.ip(), e.port());
     String sni = e.usesTls() ? serverName(e) : null;
     long size = upload ? uploadBytes() : config.transferBytes();
     long transactionId = trace.newTransaction();
@@ -336,7 +337,7 @@ final class Steps {
     if (!dialed.connected()) {
       return null;
     }
-    Secured secured = handshaker.handshake(dialed.socket(), IpLiterals.hostPort(target.ip(), port), sni, verifyName,
+    Secured secured = handshaker.handshake(dialed.socket(), IpEndpoint.join(target.ip(), port), sni, verifyName,
         alpn, trace, transactionId, tags);
     return secured.ok() ? new Connection(secured.socket(), target, transactionId) : null;
   }
@@ -403,6 +404,6 @@ final class Steps {
 
   private static String hostHeader(Endpoint e) {
     int defaultPort = e.usesTls() ? 443 : 80;
-    return e.port() == defaultPort ? (e.host().indexOf(':') >= 0 ? "[" + e.host() + "]" : e.host()) : e.authority();
+    return e.port() == defaultPort ? IpEndpoint.bracketed(e.host()) : e.authority();
   }
 }

@@ -27,6 +27,12 @@ public record DnsQuery(
     @JsonProperty("tags") List<String> tags,
     @JsonProperty("transaction_id") long transactionId) implements Tagged {
 
+  /** This entry under another transaction id. */
+  public DnsQuery withTransactionId(long transactionId) {
+    return new DnsQuery(answers, engine, failure, hostname, queryType, rawResponse, rcode, resolverAddress, resolverHostname, resolverPort, t0, t, tags, transactionId);
+  }
+
+
   /** The A/AAAA addresses answered, in order; empty on failure. */
   public List<String> addresses() {
     return answers == null ? List.of()

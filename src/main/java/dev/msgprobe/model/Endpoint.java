@@ -47,4 +47,53 @@ public record Endpoint(
   public String authority() {
     return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
   }
+
+  /** This endpoint with another HTTP method. */
+  public Endpoint withMethod(String method) {
+    return new Endpoint(url, scheme, host, port, path, method, service, function, list, line, categoryCode,
+        categoryDescription, dateAdded, source, notes, throughput);
+  }
+
+  /** This endpoint of another service. */
+  public Endpoint withService(String service) {
+    return new Endpoint(url, scheme, host, port, path, method, service, function, list, line, categoryCode,
+        categoryDescription, dateAdded, source, notes, throughput);
+  }
+
+  /** This endpoint with another function. */
+  public Endpoint withFunction(String function) {
+    return new Endpoint(url, scheme, host, port, path, method, service, function, list, line, categoryCode,
+        categoryDescription, dateAdded, source, notes, throughput);
+  }
+
+  /** This endpoint from another list. */
+  public Endpoint withList(String list) {
+    return new Endpoint(url, scheme, host, port, path, method, service, function, list, line, categoryCode,
+        categoryDescription, dateAdded, source, notes, throughput);
+  }
+
+  /** This endpoint in another category. */
+  public Endpoint withCategoryCode(String categoryCode) {
+    return new Endpoint(url, scheme, host, port, path, method, service, function, list, line, categoryCode,
+        categoryDescription, dateAdded, source, notes, throughput);
+  }
+
+  /** This endpoint from another source. */
+  public Endpoint withSource(String source) {
+    return new Endpoint(url, scheme, host, port, path, method, service, function, list, line, categoryCode,
+        categoryDescription, dateAdded, source, notes, throughput);
+  }
+
+  /** This endpoint with throughput measured or not. */
+  public Endpoint withThroughput(boolean throughput) {
+    return new Endpoint(url, scheme, host, port, path, method, service, function, list, line, categoryCode,
+        categoryDescription, dateAdded, source, notes, throughput);
+  }
+
+  /** This endpoint's URI, list and line with the method and description (service, function, category, date, source, notes, throughput) of {@code known}. */
+  public Endpoint describedAs(Endpoint known) {
+    return new Endpoint(url, scheme, host, port, path, known.method(), known.service(), known.function(), list, line,
+        known.categoryCode(), known.categoryDescription(), known.dateAdded(), known.source(), known.notes(),
+        known.throughput());
+  }
 }

@@ -20,4 +20,9 @@ public record HttpTransaction(
     @JsonProperty("t0") double t0,
     @JsonProperty("t") double t,
     @JsonProperty("tags") List<String> tags,
-    @JsonProperty("transaction_id") long transactionId) implements Tagged {}
+    @JsonProperty("transaction_id") long transactionId) implements Tagged {
+  /** This entry under another transaction id. */
+  public HttpTransaction withTransactionId(long transactionId) {
+    return new HttpTransaction(network, address, alpn, failure, request, response, t0, t, tags, transactionId);
+  }
+}

@@ -2,7 +2,7 @@ package dev.msgprobe.model;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** The layer at which an endpoint failed (SPEC §3); a reachable endpoint has none. */
+/** The layer at which an endpoint failed (docs/contract/report.md#verdict); a reachable endpoint has none. */
 public enum Layer {
   DNS, TCP, TLS, HTTP, QUIC, UDP;
 

@@ -2,6 +2,7 @@ package dev.msgprobe.model;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -40,5 +41,77 @@ public record Measurement(
 
   public String annotation(String key) {
     return annotations == null ? null : annotations.get(key);
+  }
+
+  /** This measurement with annotation {@code key} set to {@code value}, kept in order. */
+  public Measurement withAnnotation(String key, String value) {
+    Map<String, String> more = new LinkedHashMap<>(annotations == null ? Map.of() : annotations);
+    more.put(key, value);
+    return new Measurement(more, dataFormatVersion, extensions, input, measurementStartTime, probeAsn, probeCc, probeIp,
+        probeNetworkName, reportId, resolverAsn, resolverIp, resolverNetworkName, softwareName, softwareVersion,
+        testKeys, testName, testRuntime, testStartTime, testVersion);
+  }
+
+  /** This measurement with another input. */
+  public Measurement withInput(String input) {
+    return new Measurement(annotations, dataFormatVersion, extensions, input, measurementStartTime, probeAsn, probeCc,
+        probeIp, probeNetworkName, reportId, resolverAsn, resolverIp, resolverNetworkName, softwareName,
+        softwareVersion, testKeys, testName, testRuntime, testStartTime, testVersion);
+  }
+
+  /** This measurement started at another time. */
+  public Measurement withMeasurementStartTime(String measurementStartTime) {
+    return new Measurement(annotations, dataFormatVersion, extensions, input, measurementStartTime, probeAsn, probeCc,
+        probeIp, probeNetworkName, reportId, resolverAsn, resolverIp, resolverNetworkName, softwareName,
+        softwareVersion, testKeys, testName, testRuntime, testStartTime, testVersion);
+  }
+
+  /** This measurement with another probe IP. */
+  public Measurement withProbeIp(String probeIp) {
+    return new Measurement(annotations, dataFormatVersion, extensions, input, measurementStartTime, probeAsn, probeCc,
+        probeIp, probeNetworkName, reportId, resolverAsn, resolverIp, resolverNetworkName, softwareName,
+        softwareVersion, testKeys, testName, testRuntime, testStartTime, testVersion);
+  }
+
+  /** This measurement seen from another probe network. */
+  public Measurement withProbeNetwork(String probeAsn, String probeCc, String probeNetworkName) {
+    return new Measurement(annotations, dataFormatVersion, extensions, input, measurementStartTime, probeAsn, probeCc,
+        probeIp, probeNetworkName, reportId, resolverAsn, resolverIp, resolverNetworkName, softwareName,
+        softwareVersion, testKeys, testName, testRuntime, testStartTime, testVersion);
+  }
+
+  /** This measurement with another resolver's network. */
+  public Measurement withResolverNetwork(String resolverAsn, String resolverIp, String resolverNetworkName) {
+    return new Measurement(annotations, dataFormatVersion, extensions, input, measurementStartTime, probeAsn, probeCc,
+        probeIp, probeNetworkName, reportId, resolverAsn, resolverIp, resolverNetworkName, softwareName,
+        softwareVersion, testKeys, testName, testRuntime, testStartTime, testVersion);
+  }
+
+  /** This measurement in another report. */
+  public Measurement withReportId(String reportId) {
+    return new Measurement(annotations, dataFormatVersion, extensions, input, measurementStartTime, probeAsn, probeCc,
+        probeIp, probeNetworkName, reportId, resolverAsn, resolverIp, resolverNetworkName, softwareName,
+        softwareVersion, testKeys, testName, testRuntime, testStartTime, testVersion);
+  }
+
+  /** This measurement made by another software version. */
+  public Measurement withSoftware(String softwareName, String softwareVersion) {
+    return new Measurement(annotations, dataFormatVersion, extensions, input, measurementStartTime, probeAsn, probeCc,
+        probeIp, probeNetworkName, reportId, resolverAsn, resolverIp, resolverNetworkName, softwareName,
+        softwareVersion, testKeys, testName, testRuntime, testStartTime, testVersion);
+  }
+
+  /** This measurement with other test keys. */
+  public Measurement withTestKeys(TestKeys testKeys) {
+    return new Measurement(annotations, dataFormatVersion, extensions, input, measurementStartTime, probeAsn, probeCc,
+        probeIp, probeNetworkName, reportId, resolverAsn, resolverIp, resolverNetworkName, softwareName,
+        softwareVersion, testKeys, testName, testRuntime, testStartTime, testVersion);
+  }
+
+  /** This measurement in a run that started at another time. */
+  public Measurement withTestStartTime(String testStartTime) {
+    return new Measurement(annotations, dataFormatVersion, extensions, input, measurementStartTime, probeAsn, probeCc,
+        probeIp, probeNetworkName, reportId, resolverAsn, resolverIp, resolverNetworkName, softwareName,
+        softwareVersion, testKeys, testName, testRuntime, testStartTime, testVersion);
   }
 }

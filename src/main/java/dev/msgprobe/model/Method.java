@@ -3,7 +3,7 @@ package dev.msgprobe.model;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** The verdict method vocabulary of SPEC §3; {@link #layer()} is the layer it belongs to. */
+/** The verdict method vocabulary of docs/contract/report.md#method; {@link #layer()} is the layer it belongs to. */
 public enum Method {
   OK("ok", null),
   DNS_NXDOMAIN("dns.nxdomain", Layer.DNS),

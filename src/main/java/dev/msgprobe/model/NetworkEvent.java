@@ -20,4 +20,9 @@ public record NetworkEvent(
     @JsonProperty("t0") double t0,
     @JsonProperty("t") double t,
     @JsonProperty("tags") List<String> tags,
-    @JsonProperty("transaction_id") long transactionId) implements Tagged {}
+    @JsonProperty("transaction_id") long transactionId) implements Tagged {
+  /** This entry under another transaction id. */
+  public NetworkEvent withTransactionId(long transactionId) {
+    return new NetworkEvent(address, failure, numBytes, operation, proto, t0, t, tags, transactionId);
+  }
+}

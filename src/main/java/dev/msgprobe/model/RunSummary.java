@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Map;
 
 /**
- * The run summary ({@code <report>.summary.json}, SPEC §5). {@code network_mode} is
+ * The run summary ({@code <report>.summary.json}, docs/contract/summary.md). {@code network_mode} is
  * normal | allowlist | offline; {@code udp_mode} is normal | filtered (no STUN control answered while
  * the TCP controls work); {@code controls} maps each control URL to its endpoint status;
  * {@code services} is keyed by service name in the order services were first measured.

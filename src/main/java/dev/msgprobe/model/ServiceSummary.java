@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Map;
 
 /**
- * One service in the run summary (SPEC §5). {@code status} and the values of {@code functions} are
+ * One service in the run summary (docs/contract/summary.md). {@code status} and the values of {@code functions} are
  * reachable | blocked | partially_blocked | throttled | down | inconclusive. {@code counts} has every
  * endpoint status as a key; {@code methods} counts the methods of blocked and throttled endpoints;
  * {@code ooni} holds OONI's own summary keys (WhatsApp, Telegram) or is empty.

@@ -2,7 +2,7 @@ package dev.msgprobe.model;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** An endpoint's verdict status (SPEC §3). */
+/** An endpoint's verdict status (docs/contract/report.md#status). */
 public enum Status {
   REACHABLE, BLOCKED, THROTTLED, DOWN, INCONCLUSIVE;
 

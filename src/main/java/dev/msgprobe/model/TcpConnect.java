@@ -15,6 +15,12 @@ public record TcpConnect(
     @JsonProperty("tags") List<String> tags,
     @JsonProperty("transaction_id") long transactionId) implements Tagged {
 
+  /** This entry under another transaction id. */
+  public TcpConnect withTransactionId(long transactionId) {
+    return new TcpConnect(ip, port, status, t0, t, tags, transactionId);
+  }
+
+
   public String failure() {
     return status == null ? null : status.failure();
   }

@@ -24,4 +24,9 @@ public record TlsHandshake(
     @JsonProperty("t") double t,
     @JsonProperty("tags") List<String> tags,
     @JsonProperty("tls_version") String tlsVersion,
-    @JsonProperty("transaction_id") long transactionId) implements Tagged {}
+    @JsonProperty("transaction_id") long transactionId) implements Tagged {
+  /** This entry under another transaction id. */
+  public TlsHandshake withTransactionId(long transactionId) {
+    return new TlsHandshake(network, address, cipherSuite, failure, negotiatedProtocol, noTlsVerify, peerCertificates, serverName, t0, t, tags, tlsVersion, transactionId);
+  }
+}

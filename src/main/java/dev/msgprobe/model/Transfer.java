@@ -27,4 +27,9 @@ public record Transfer(
     @JsonProperty("t0") double t0,
     @JsonProperty("t") double t,
     @JsonProperty("tags") List<String> tags,
-    @JsonProperty("transaction_id") long transactionId) implements Tagged {}
+    @JsonProperty("transaction_id") long transactionId) implements Tagged {
+  /** This entry under another transaction id. */
+  public Transfer withTransactionId(long transactionId) {
+    return new Transfer(address, serverName, direction, targetBytes, bytes, seconds, goodputKbps, stalled, failure, t0, t, tags, transactionId);
+  }
+}

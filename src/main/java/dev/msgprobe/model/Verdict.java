@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 
 /**
- * The analysis of one endpoint ({@code test_keys.verdict}, SPEC §3). {@code layer} is null when
+ * The analysis of one endpoint ({@code test_keys.verdict}, docs/contract/report.md#verdict). {@code layer} is null when
  * reachable; {@code sni_filtering} is null when no decoy handshake was made.
  */
 @JsonPropertyOrder({"status", "layer", "method", "sni_filtering", "confidence", "evidence"})

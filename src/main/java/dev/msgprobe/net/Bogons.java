@@ -41,11 +41,6 @@ public final class Bogons {
     return matches(address.length == 4 ? IPV4 : IPV6, address);
   }
 
-  /** True when {@code text} is an IPv4 or IPv6 literal (brackets allowed around IPv6). Never resolves names. */
-  public static boolean isIpLiteral(String text) {
-    return IpLiterals.bytes(text) != null;
-  }
-
   private static boolean isAllZeroOrLoopback(byte[] v6) {
     for (int i = 0; i < 15; i++) {
       if (v6[i] != 0) {

@@ -45,7 +45,7 @@ final class DnsMessages {
       throw new IllegalArgumentException("a resolver must be an IP address: " + resolver);
     }
     String ip = IpLiterals.format(resolver.getAddress().getAddress());
-    return (ip.indexOf(':') >= 0 ? "[" + ip + "]" : ip) + ":" + resolver.getPort();
+    return IpEndpoint.join(ip, resolver.getPort());
   }
 
   /**

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.DoubleSupplier;
+import java.util.function.LongSupplier;
 import org.xbill.DNS.Message;
 
 /**
@@ -35,9 +36,16 @@ public final class DnsUdpTransport {
   private final String resolverAddress;
   private final long timeoutNanos;
   private final long graceNanos;
+  private final LongSupplier nanos;
 
   /** @throws IllegalArgumentException when {@code resolver} is an unresolved name */
   public DnsUdpTransport(InetSocketAddress resolver, Duration timeout, Duration grace) {
+    this(resolver, timeout, grace, System::nanoTime);
+  }
+
+  /** With the listening window measured on {@code nanos} (tests pass a virtual clock). */
+  DnsUdpTransport(InetSocketAddress resolver, Duration timeout, Duration grace, LongSupplier nanos) {
+    this.nanos = nanos;
     this.resolver = resolver;
     this.resolverAddress = DnsMessages.endpoint(resolver);
     this.timeoutNanos = timeout.toNanos();
@@ -63,8 +71,8 @@ public final class DnsUdpTransport {
 
   private void listen(DatagramChannel channel, Selector selector, Replies replies) throws IOException {
     ByteBuffer buffer = ByteBuffer.allocate(MAX_DATAGRAM);
-    long deadline = System.nanoTime() + timeoutNanos;
-    for (long left = timeoutNanos; left > 0; left = deadline - System.nanoTime()) {
+    ListeningWindow window = new ListeningWindow(nanos, timeoutNanos, graceNanos);
+    for (long left = window.left(); left > 0; left = window.left()) {
       selector.select(Math.max(1, left / 1_000_000));
       if (Thread.currentThread().isInterrupted()) {
         replies.fail(Failures.INTERRUPTED);
@@ -72,9 +80,8 @@ public final class DnsUdpTransport {
       }
       selector.selectedKeys().clear();
       for (buffer.clear(); channel.read(buffer) > 0; buffer.clear()) {
-        boolean firstReply = replies.first == null;
-        if (replies.accept(Arrays.copyOf(buffer.array(), buffer.position())) && firstReply) {
-          deadline = Math.min(deadline, System.nanoTime() + graceNanos);
+        if (replies.accept(Arrays.copyOf(buffer.array(), buffer.position()))) {
+          window.replied();
         }
       }
     }

@@ -70,7 +70,7 @@ public final class HttpFetcher {
     List<List<String>> sentHeaders = MeasurementHeaders.list(sent.headers());
     HttpRequest recordedRequest = new HttpRequest(Body.EMPTY, false, sentHeaders,
         MeasurementHeaders.firstValues(sentHeaders), method, HttpRequest.Tor.NONE, "tcp", url);
-    HttpTransaction transaction = new HttpTransaction("tcp", IpLiterals.hostPort(ip, httpUrl.port()),
+    HttpTransaction transaction = new HttpTransaction("tcp", IpEndpoint.join(ip, httpUrl.port()),
         httpUrl.isHttps() ? listener.alpn() : null, received.failure(), recordedRequest, received.response(), t0, t,
         List.copyOf(tags), transactionId);
     trace.add(transaction);

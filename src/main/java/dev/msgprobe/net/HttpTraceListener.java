@@ -73,7 +73,7 @@ final class HttpTraceListener extends EventListener {
     handshake = null;
     ip = socketAddress.getAddress().getHostAddress();
     port = socketAddress.getPort();
-    address = IpLiterals.hostPort(ip, port);
+    address = IpEndpoint.join(ip, port);
   }
 
   @Override

@@ -2,39 +2,39 @@ package dev.msgprobe.net;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.util.regex.Pattern;
 import org.xbill.DNS.Address;
 
-/** IP address literals: parsed without ever touching the system resolver, and formatted as OONI addresses. */
+/**
+ * IP address literals: recognised and parsed without ever touching the system resolver, and
+ * formatted as RFC 5952 text. An IPv4 literal is a dotted quad of four decimal octets; an IPv6
+ * literal may embed a dotted quad ({@code ::ffff:192.0.2.1}) but carries no zone id. Anything else
+ * ({@code 1.2.3}, {@code 1.2.3.4.}, {@code 0x7f.1}, names) is not a literal. See {@link IpEndpoint}
+ * for addresses with ports.
+ */
 public final class IpLiterals {
-  private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
-  private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
-
   private IpLiterals() {}
 
-  public static boolean isLiteral(String host) {
-    return IPV4.matcher(host).matches() || IPV6.matcher(host).matches();
+  /** True when {@code text} is an IPv4 or IPv6 literal (brackets allowed around IPv6). Never resolves names. */
+  public static boolean isLiteral(String text) {
+    return bytes(text) != null;
   }
 
   /**
-   * The address a literal denotes.
+   * The address a literal denotes, built from its bytes (brackets allowed around IPv6): it carries no
+   * host name, and neither a forward nor a reverse lookup happens.
    *
    * @throws IllegalArgumentException when {@code literal} is not an IP literal (a name is never resolved here)
    */
   public static InetAddress parse(String literal) {
-    if (!isLiteral(literal)) {
+    byte[] address = bytes(literal);
+    if (address == null) {
       throw new IllegalArgumentException("not an IP literal: " + literal);
     }
     try {
-      return InetAddress.getByName(literal);
+      return InetAddress.getByAddress(address);
     } catch (UnknownHostException e) {
       throw new IllegalArgumentException("not an IP literal: " + literal, e);
     }
-  }
-
-  /** {@code ip:port}, with brackets around an IPv6 address (OONI's {@code address} field). */
-  public static String hostPort(String ip, int port) {
-    return (ip.indexOf(':') >= 0 ? "[" + ip + "]" : ip) + ":" + port;
   }
 
   /** The bytes of an IPv4 or IPv6 literal (4 or 16; brackets allowed around IPv6), or null when {@code text} is not one. */
@@ -42,7 +42,7 @@ public final class IpLiterals {
     if (text == null || text.isEmpty()) {
       return null;
     }
-    String s = text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1) : text;
+    String s = IpEndpoint.unbracketed(text);
     if (s.indexOf(':') >= 0) {
       return s.indexOf('%') >= 0 ? null : Address.toByteArray(s, Address.IPv6);
     }

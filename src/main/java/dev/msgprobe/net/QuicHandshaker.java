@@ -44,7 +44,7 @@ public final class QuicHandshaker {
    */
   public TlsHandshake handshake(String ip, int port, String sni, Trace trace, long transactionId, List<String> tags) {
     List<String> entryTags = List.copyOf(tags);
-    String address = IpLiterals.hostPort(ip, port);
+    String address = IpEndpoint.join(ip, port);
     double t0 = trace.now();
     trace.add(new NetworkEvent(address, null, null, "quic_handshake_start", "quic", t0, t0, entryTags, transactionId));
     Capture capture = new Capture(trust.trustManager());

@@ -51,7 +51,7 @@ public final class StunClient {
    * @param minBytes pad the request to at least this many bytes (0 for a minimal request)
    */
   public StunOutcome bind(InetSocketAddress server, int minBytes, Trace trace, long transactionId, List<String> tags) {
-    String address = IpLiterals.hostPort(server.getAddress().getHostAddress(), server.getPort());
+    String address = IpEndpoint.join(server.getAddress().getHostAddress(), server.getPort());
     byte[] id = new byte[StunMessages.TRANSACTION_ID_BYTES];
     random.nextBytes(id);
     byte[] request = StunMessages.bindingRequest(id, minBytes, true);

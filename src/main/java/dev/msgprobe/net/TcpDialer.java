@@ -46,7 +46,7 @@ public final class TcpDialer {
     }
     double t = trace.now();
     trace.add(new TcpConnect(ip, port, TcpStatus.of(failure), t0, t, entryTags, transactionId));
-    trace.add(new NetworkEvent(IpLiterals.hostPort(ip, port), failure, null, "connect", "tcp", t0, t,
+    trace.add(new NetworkEvent(IpEndpoint.join(ip, port), failure, null, "connect", "tcp", t0, t,
         entryTags, transactionId));
     return new Dialed(failure == null ? socket : null, failure);
   }

@@ -66,7 +66,7 @@ public final class TransferProbe {
   public Transfer download(Socket socket, String serverName, String host, String path, long targetBytes, Trace trace,
       long transactionId, List<String> tags) {
     List<String> entryTags = List.copyOf(tags);
-    String address = IpLiterals.hostPort(socket.getInetAddress().getHostAddress(), socket.getPort());
+    String address = IpEndpoint.join(socket.getInetAddress().getHostAddress(), socket.getPort());
     Progress progress = new Progress(trace);
     Thread sampler = daemon("msgprobe-transfer-sampler",
         () -> sample(progress, socket, address, trace, transactionId, entryTags));

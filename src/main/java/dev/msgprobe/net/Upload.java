@@ -70,7 +70,7 @@ final class Upload {
     this.tcp = tcp;
     this.sendQueue = sendQueue;
     this.trace = trace;
-    this.address = IpLiterals.hostPort(tcp.getInetAddress().getHostAddress(), tcp.getPort());
+    this.address = IpEndpoint.join(tcp.getInetAddress().getHostAddress(), tcp.getPort());
     this.tags = List.copyOf(tags);
     this.transactionId = transactionId;
     this.stallSeconds = stallSeconds;

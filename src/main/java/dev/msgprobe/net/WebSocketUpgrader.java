@@ -65,7 +65,7 @@ public final class WebSocketUpgrader {
         List.of("Sec-WebSocket-Version", "13"),
         List.of("Origin", origin),
         List.of("User-Agent", MeasurementHeaders.USER_AGENT));
-    String address = IpLiterals.hostPort(socket.getInetAddress().getHostAddress(), socket.getPort());
+    String address = IpEndpoint.join(socket.getInetAddress().getHostAddress(), socket.getPort());
 
     double t0 = trace.now();
     String failure = null;

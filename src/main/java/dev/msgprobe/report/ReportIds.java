@@ -63,7 +63,7 @@ public final class ReportIds {
     return COMPACT_TIME.format(instant);
   }
 
-  /** The default report, {@code reports/msgprobe-<compact time>.jsonl} (SPEC §1). */
+  /** The default report, {@code reports/msgprobe-<compact time>.jsonl} (docs/contract/cli.md#run-options). */
   public static Path defaultReportPath(Instant started) {
     return Path.of("reports", "msgprobe-" + compactTime(started) + ".jsonl");
   }

@@ -68,7 +68,7 @@ public final class ReportWriter implements Closeable {
    * @throws IllegalStateException after {@link #close}
    */
   public void write(Measurement m) throws IOException {
-    byte[] line = (scrubber.scrub(ReportJson.measurementLine(withLoopbackProbeIp(m))) + "\n")
+    byte[] line = (scrubber.scrub(ReportJson.measurementLine(m.withProbeIp(Measurement.PROBE_IP))) + "\n")
         .getBytes(StandardCharsets.UTF_8);
     synchronized (this) {
       if (closed) {
@@ -88,12 +88,5 @@ public final class ReportWriter implements Closeable {
       closed = true;
       out.close();
     }
-  }
-
-  private static Measurement withLoopbackProbeIp(Measurement m) {
-    return new Measurement(m.annotations(), m.dataFormatVersion(), m.extensions(), m.input(),
-        m.measurementStartTime(), m.probeAsn(), m.probeCc(), Measurement.PROBE_IP, m.probeNetworkName(),
-        m.reportId(), m.resolverAsn(), m.resolverIp(), m.resolverNetworkName(), m.softwareName(),
-        m.softwareVersion(), m.testKeys(), m.testName(), m.testRuntime(), m.testStartTime(), m.testVersion());
   }
 }

@@ -1,8 +1,8 @@
 package dev.msgprobe.report;
 
+import dev.msgprobe.net.IpLiterals;
 import java.net.Inet6Address;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -53,7 +53,7 @@ final class Scrubber {
           : Optional.of(Pattern.compile("(?<![0-9])" + Pattern.quote(address) + "(?![0-9])"));
     }
     if (IPV6.matcher(address).matches()) {
-      InetAddress parsed = parseIpv6Literal(address);
+      InetAddress parsed = IpLiterals.parse(address);
       if (parsed.isLoopbackAddress()) {
         return Optional.empty();
       }
@@ -67,15 +67,6 @@ final class Scrubber {
     throw new IllegalArgumentException("not an IP address literal: " + address);
   }
 
-  private static InetAddress parseIpv6Literal(String literal) {
-    try {
-      // Starting with a hex digit or ':' and containing ':', it is parsed as a literal, never looked up.
-      return InetAddress.getByName(literal);
-    } catch (UnknownHostException e) {
-      throw new IllegalArgumentException("not an IP address literal: " + literal, e);
-    }
-  }
-
   /** The written form, Java's full form and the RFC 5952 form; longest first so none shadows another. */
   private static List<String> ipv6Forms(String literal, InetAddress parsed) {
     Set<String> forms = new LinkedHashSet<>();
@@ -83,33 +74,10 @@ final class Scrubber {
     if (parsed instanceof Inet6Address) {
       String full = parsed.getHostAddress();
       forms.add(full);
-      forms.add(compress(full));
+      forms.add(IpLiterals.format(parsed.getAddress()));
     }
     List<String> sorted = new ArrayList<>(forms);
     sorted.sort((a, b) -> b.length() - a.length());
     return sorted;
-  }
-
-  /** RFC 5952: leading zeros dropped (Java already does), the longest run of two or more zero groups as "::". */
-  private static String compress(String full) {
-    String[] groups = full.split(":");
-    int bestStart = -1;
-    int bestLength = 1;
-    for (int i = 0; i < groups.length; i++) {
-      int j = i;
-      while (j < groups.length && groups[j].equals("0")) {
-        j++;
-      }
-      if (j - i > bestLength) {
-        bestStart = i;
-        bestLength = j - i;
-      }
-    }
-    if (bestStart < 0) {
-      return full;
-    }
-    String head = String.join(":", List.of(groups).subList(0, bestStart));
-    String tail = String.join(":", List.of(groups).subList(bestStart + bestLength, groups.length));
-    return head + "::" + tail;
   }
 }

@@ -7,66 +7,102 @@ import dev.msgprobe.model.TcpConnect;
 import dev.msgprobe.model.TestKeys;
 import dev.msgprobe.model.TlsHandshake;
 import dev.msgprobe.model.Transfer;
-import java.util.ArrayList;
-import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.Map;
 import java.util.function.LongSupplier;
 
 /**
- * The archival record of one measurement. Thread-safe: steps may record concurrently. Times are
- * seconds since the zero taken at construction; transaction ids start at 1 and are unique within
- * the trace. Entries are kept in the order recorded; {@link #toTestKeys()} puts {@code requests} in
- * OONI's reverse-chronological order.
+ * The archival record of one measurement, made of three parts: a {@link MeasurementClock} (times are
+ * seconds since the measurement's zero), a source of transaction ids and a store of entries, kept
+ * in the order recorded; {@link #toTestKeys()} puts {@code requests} in OONI's reverse-chronological
+ * order. Thread-safe.
+ *
+ * <p>Steps that run at the same time each record into a {@link #branch()} and the branches are
+ * {@linkplain #merge merged} in a fixed order, so that neither the order of the entries nor their
+ * transaction ids depend on thread timing: a measurement's trace hands out ids 1, 2, 3, … to the
+ * steps that run one after the other; an id a step takes from its branch is assigned when the branch
+ * is merged (see {@link TransactionIds}). A branch may also record ids its caller took beforehand
+ * from the trace it branched from; those are kept as they are.
  */
 public final class Trace {
-  private final LongSupplier nanoClock;
-  private final long zero;
-  private final AtomicLong transactions = new AtomicLong();
-  private final List<DnsQuery> queries = Collections.synchronizedList(new ArrayList<>());
-  private final List<TcpConnect> tcpConnects = Collections.synchronizedList(new ArrayList<>());
-  private final List<TlsHandshake> tlsHandshakes = Collections.synchronizedList(new ArrayList<>());
-  private final List<TlsHandshake> quicHandshakes = Collections.synchronizedList(new ArrayList<>());
-  private final List<HttpTransaction> requests = Collections.synchronizedList(new ArrayList<>());
-  private final List<NetworkEvent> events = Collections.synchronizedList(new ArrayList<>());
-  private final List<Transfer> transfers = Collections.synchronizedList(new ArrayList<>());
-  private volatile String endpoint;
-  private volatile String failure;
+  private final MeasurementClock clock;
+  private final TransactionIds ids;
+  private final Records records = new Records();
 
   public Trace() {
-    this(System::nanoTime);
+    this(new MeasurementClock());
   }
 
   /** A trace whose clock is {@code nanoClock} (tests pass a fake one). */
   public Trace(LongSupplier nanoClock) {
-    this.nanoClock = nanoClock;
-    this.zero = nanoClock.getAsLong();
+    this(new MeasurementClock(nanoClock));
   }
 
-  /** Seconds since this trace's zero, rounded to microseconds. */
+  /** A measurement's trace on {@code clock}, ids from 1. */
+  public Trace(MeasurementClock clock) {
+    this(clock, TransactionIds.counting());
+  }
+
+  private Trace(MeasurementClock clock, TransactionIds ids) {
+    this.clock = clock;
+    this.ids = ids;
+  }
+
+  /** Seconds since the measurement's zero, rounded to microseconds. */
   public double now() {
-    return Math.round((nanoClock.getAsLong() - zero) / 1_000.0) / 1_000_000.0;
+    return clock.now();
   }
 
+  public MeasurementClock clock() {
+    return clock;
+  }
+
+  /** A new transaction id: the next one for a measurement's trace, a provisional one for a branch. */
   public long newTransaction() {
-    return transactions.incrementAndGet();
+    return ids.next();
+  }
+
+  /**
+   * A trace for one of several steps that run at the same time: this trace's clock, entries of its
+   * own, provisional transaction ids. Its entries reach this trace only through {@link #merge}.
+   */
+  public Trace branch() {
+    return new Trace(clock, TransactionIds.provisional());
+  }
+
+  /**
+   * Appends every entry of {@code branch} (one of this trace's branches, finished) in the order it was
+   * recorded there. Each provisional id the branch handed out becomes a new id of this trace, in the
+   * order the branch handed them out; other ids are kept.
+   *
+   * @throws IllegalArgumentException when {@code branch} is not a branch
+   */
+  public void merge(Trace branch) {
+    if (!(branch.ids instanceof TransactionIds.Provisional provisional)) {
+      throw new IllegalArgumentException("only a branch can be merged");
+    }
+    Map<Long, Long> assigned = new HashMap<>();
+    List<Long> handedOut = provisional.handedOut();
+    handedOut.forEach(id -> assigned.put(id, newTransaction()));
+    records.appendAll(branch.records, id -> assigned.getOrDefault(id, id));
   }
 
   public void add(DnsQuery q) {
-    queries.add(q);
+    records.add(q);
   }
 
   public void add(TcpConnect c) {
-    tcpConnects.add(c);
+    records.add(c);
   }
 
   public void add(TlsHandshake h) {
-    tlsHandshakes.add(h);
+    records.add(h);
   }
 
   /** A QUIC handshake ({@code network: "quic"}), kept apart from the TLS-over-TCP ones as OONI does. */
   public void addQuic(TlsHandshake h) {
-    quicHandshakes.add(h);
+    records.addQuic(h);
   }
 
   /**
@@ -74,37 +110,23 @@ public final class Trace {
    * endpoint: {@code endpoint} and {@code failure} of stunreachability).
    */
   public void setOutcome(String endpoint, String failure) {
-    this.endpoint = endpoint;
-    this.failure = failure;
+    records.setOutcome(endpoint, failure);
   }
 
   public void add(HttpTransaction r) {
-    requests.add(r);
+    records.add(r);
   }
 
   public void add(NetworkEvent e) {
-    events.add(e);
+    records.add(e);
   }
 
   public void add(Transfer t) {
-    transfers.add(t);
+    records.add(t);
   }
 
   /** The observations so far, verdict null. */
   public TestKeys toTestKeys() {
-    List<HttpTransaction> reversed;
-    synchronized (requests) {
-      reversed = new ArrayList<>(requests);
-    }
-    Collections.reverse(reversed);
-    return new TestKeys("redirect", null, failure, snapshot(queries), snapshot(tcpConnects),
-        snapshot(tlsHandshakes), reversed, snapshot(events), snapshot(transfers), null, snapshot(quicHandshakes),
-        endpoint);
-  }
-
-  private static <T> List<T> snapshot(List<T> list) {
-    synchronized (list) {
-      return List.copyOf(list);
-    }
+    return records.toTestKeys();
   }
 }

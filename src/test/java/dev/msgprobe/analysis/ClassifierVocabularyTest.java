@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * One row per verdict of the SPEC §3 vocabulary and per tricky case: canned observations in, status,
+ * One row per verdict of the verdict vocabulary (docs/contract/report.md#method) and per tricky case: canned observations in, status,
  * method, confidence and sni_filtering out. Evidence wording is checked in {@link ClassifierEvidenceTest}.
  */
 class ClassifierVocabularyTest {

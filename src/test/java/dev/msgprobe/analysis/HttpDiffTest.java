@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** OONI's comparisons (research/ooni.md §7.4) on the cases its QA table uses. */
+/** OONI's comparisons (OONI's ts-017-web-connectivity) on the cases its QA table uses. */
 class HttpDiffTest {
   private static HttpResponse r(int code, String body, String... headerNames) {
     List<List<String>> headers = java.util.Arrays.stream(headerNames).map(n -> List.of(n, "v")).toList();

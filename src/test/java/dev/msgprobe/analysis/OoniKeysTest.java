@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** OONI's WhatsApp and Telegram keys (research/ooni.md §4.3, §5.2) computed from raw first attempts. */
+/** OONI's WhatsApp and Telegram keys (OONI's ts-018-whatsapp, ts-020-telegram) computed from raw first attempts. */
 class OoniKeysTest {
   private static final String WA_IP = "157.240.1.60";
 

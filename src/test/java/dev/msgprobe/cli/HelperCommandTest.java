@@ -2,6 +2,7 @@ package dev.msgprobe.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.msgprobe.net.ResolvConf;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -100,11 +100,9 @@ class ReclassifierTest {
 
   private static Measurement withVerdict(Measurement m, Status status, Method method) {
     Verdict v = ReportLines.verdict(status, method);
-    return new Measurement(m.annotations(), m.dataFormatVersion(), m.extensions(), m.input(), m.measurementStartTime(),
-        m.probeAsn(), m.probeCc(), m.probeIp(), m.probeNetworkName(), m.reportId(), m.resolverAsn(), m.resolverIp(),
-        m.resolverNetworkName(), m.softwareName(), m.softwareVersion(), m.testKeys().withVerdict(v), m.testName(),
-        m.testRuntime(), m.testStartTime(), m.testVersion());
+    return m.withTestKeys(m.testKeys().withVerdict(v));
   }
+
 
   private static Status status(Measurement m) {
     return m.testKeys().verdict().status();

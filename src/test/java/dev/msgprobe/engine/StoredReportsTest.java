@@ -74,9 +74,8 @@ class StoredReportsTest {
   @Test
   void versionsAndNetworks_thatDiffer_areAllNamed() {
     Measurement a = line(WEB, "whatsapp", Status.REACHABLE, Method.OK);
-    Measurement b = new Measurement(a.annotations(), a.dataFormatVersion(), a.extensions(), "https://max.ru/",
-        a.measurementStartTime(), "AS12389", "RU", a.probeIp(), null, a.reportId(), null, null, null, "msgprobe",
-        "0.2.0", a.testKeys(), a.testName(), a.testRuntime(), a.testStartTime(), a.testVersion());
+    Measurement b = a.withInput("https://max.ru/").withProbeNetwork("AS12389", "RU", null)
+        .withResolverNetwork(null, null, null).withSoftware("msgprobe", "0.2.0");
 
     RunSummary summary = StoredReports.summarise(List.of(report("a.jsonl", a, b))).summary();
 

@@ -9,6 +9,7 @@ import dev.msgprobe.net.Trust;
 import dev.msgprobe.testing.FakeDnsBehaviour;
 import dev.msgprobe.testing.FakeDnsServer;
 import dev.msgprobe.testing.FakeDnsZone;
+import dev.msgprobe.testing.LoopbackServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -152,7 +153,7 @@ class ControlServerTest {
 
   @Test
   void refusedPort_isConnectionRefusedError() throws Exception {
-    int closed = closedPort();
+    int closed = LoopbackServer.closedPort();
     ControlServer helper = helper(true, null, 4);
 
     JsonNode reply = post(helper, request("http://web.example:" + closed + "/"));
@@ -342,9 +343,4 @@ class ControlServerTest {
     return names;
   }
 
-  private static int closedPort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-      return s.getLocalPort();
-    }
-  }
 }

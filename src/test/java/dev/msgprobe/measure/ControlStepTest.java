@@ -9,6 +9,7 @@ import dev.msgprobe.helper.HelperConfig;
 import dev.msgprobe.model.DnsQuery;
 import dev.msgprobe.model.Endpoint;
 import dev.msgprobe.model.Failures;
+import dev.msgprobe.model.LegacyFailures;
 import dev.msgprobe.model.HttpTransaction;
 import dev.msgprobe.model.Tags;
 import dev.msgprobe.model.TcpConnect;
@@ -18,11 +19,11 @@ import dev.msgprobe.net.Trust;
 import dev.msgprobe.testing.FakeDnsBehaviour;
 import dev.msgprobe.testing.FakeDnsServer;
 import dev.msgprobe.testing.FakeDnsZone;
+import dev.msgprobe.testing.LoopbackServer;
 import dev.msgprobe.trace.Trace;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.logging.Level;
@@ -129,7 +130,7 @@ class ControlStepTest {
 
   @Test
   void refusedTcpEndpoint_isRecordedAsConnectionRefused() throws IOException {
-    Endpoint endpoint = endpoint("tcp", "web.example", closedPort(), "/");
+    Endpoint endpoint = endpoint("tcp", "web.example", LoopbackServer.closedPort(), "/");
 
     TestKeys keys = measure(new ControlStep(helper.url(), TIMEOUT, Trust.jdkDefault(), null), endpoint,
         List.of("127.0.0.1"));
@@ -164,7 +165,7 @@ class ControlStepTest {
 
   @Test
   void helperDown_isOneControlFailure_andNothingAboutTheEndpoint() throws IOException {
-    String downUrl = "http://127.0.0.1:" + closedPort() + "/";
+    String downUrl = "http://127.0.0.1:" + LoopbackServer.closedPort() + "/";
 
     TestKeys keys = measure(new ControlStep(downUrl, TIMEOUT, Trust.jdkDefault(), null),
         endpoint("https", "web.example", 443, "/"), List.of("127.0.0.1"));
@@ -261,15 +262,15 @@ class ControlStepTest {
 
   @Test
   void legacyFailureStrings_becomeCurrentOnes() {
-    assertThat(ControlFailures.current("connection_refused_error")).isEqualTo(Failures.CONNECTION_REFUSED);
-    assertThat(ControlFailures.current("dns_name_error")).isEqualTo(Failures.DNS_NXDOMAIN);
-    assertThat(ControlFailures.current("dns_server_failure")).isEqualTo(Failures.DNS_SERVER_MISBEHAVING);
-    assertThat(ControlFailures.current("dns_lookup_error")).isEqualTo(Failures.DNS_SERVER_MISBEHAVING);
-    assertThat(ControlFailures.current("tcp_timed_out_error")).isEqualTo(Failures.GENERIC_TIMEOUT);
-    assertThat(ControlFailures.current("unknown_error")).isEqualTo(Failures.UNKNOWN);
-    assertThat(ControlFailures.current("generic_timeout_error")).isEqualTo(Failures.GENERIC_TIMEOUT);
-    assertThat(ControlFailures.current("ssl_unknown_authority")).isEqualTo(Failures.SSL_UNKNOWN_AUTHORITY);
-    assertThat(ControlFailures.current(null)).isNull();
+    assertThat(LegacyFailures.current("connection_refused_error")).isEqualTo(Failures.CONNECTION_REFUSED);
+    assertThat(LegacyFailures.current("dns_name_error")).isEqualTo(Failures.DNS_NXDOMAIN);
+    assertThat(LegacyFailures.current("dns_server_failure")).isEqualTo(Failures.DNS_SERVER_MISBEHAVING);
+    assertThat(LegacyFailures.current("dns_lookup_error")).isEqualTo(Failures.DNS_SERVER_MISBEHAVING);
+    assertThat(LegacyFailures.current("tcp_timed_out_error")).isEqualTo(Failures.GENERIC_TIMEOUT);
+    assertThat(LegacyFailures.current("unknown_error")).isEqualTo(Failures.UNKNOWN);
+    assertThat(LegacyFailures.current("generic_timeout_error")).isEqualTo(Failures.GENERIC_TIMEOUT);
+    assertThat(LegacyFailures.current("ssl_unknown_authority")).isEqualTo(Failures.SSL_UNKNOWN_AUTHORITY);
+    assertThat(LegacyFailures.current(null)).isNull();
   }
 
   private static TestKeys measure(ControlStep step, Endpoint endpoint, List<String> probeAddresses) {
@@ -296,9 +297,4 @@ class ControlStepTest {
         Duration.ofSeconds(1), true, token, 4, HelperConfig.DEFAULT_MAX_REQUEST_BYTES);
   }
 
-  private static int closedPort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-      return s.getLocalPort();
-    }
-  }
 }

@@ -59,7 +59,7 @@ class ThroughputStepTest {
       assertThat(keys.transfers().get(0)).satisfies(t -> {
         assertThat(t.failure()).isNull();
         assertThat(t.stalled()).isFalse();
-        assertThat(t.goodputKbps()).isBetween(60.0, 160.0);
+        assertThat(t.goodputKbps()).isPositive(); // the figure itself: TransferFiguresTest, in virtual time
         assertThat(t.serverName()).isNull();
       });
     }

@@ -9,6 +9,7 @@ import dev.msgprobe.testing.FakeDnsBehaviour;
 import dev.msgprobe.testing.FakeDnsOverHttpsServer;
 import dev.msgprobe.testing.FakeDnsPki;
 import dev.msgprobe.testing.FakeDnsZone;
+import dev.msgprobe.testing.LoopbackServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Path;
@@ -20,8 +21,9 @@ import java.util.function.DoubleSupplier;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,25 +32,30 @@ import org.xbill.DNS.Rcode;
 
 @Timeout(10)
 class DnsOverHttpsTest {
-  private static final Duration TIMEOUT = Duration.ofMillis(1500);
+  private static final Duration TIMEOUT = Duration.ofSeconds(10); // generous: only silentServer_isGenericTimeout waits for a timeout, with its own
   private static final FakeDnsPki PKI = FakeDnsPki.create();
   private static final FakeDnsZone ZONE = new FakeDnsZone()
       .answer("web.example", "192.0.2.1", "2001:db8::1")
       .on("gone.example", FakeDnsBehaviour.nxdomain());
-  private static FakeDnsOverHttpsServer server;
+  /** One server per test: a held-back reply or a recorded request never reaches the next test. */
+  private FakeDnsOverHttpsServer server;
   private static Trust trust;
 
   private final AtomicLong ticks = new AtomicLong();
   private final DoubleSupplier clock = () -> ticks.incrementAndGet();
 
   @BeforeAll
-  static void start(@TempDir Path dir) throws IOException {
-    server = FakeDnsOverHttpsServer.start(ZONE, PKI);
+  static void trustTheFakePki(@TempDir Path dir) throws IOException {
     trust = Trust.load(PKI.writeCaFile(dir));
   }
 
-  @AfterAll
-  static void stop() {
+  @BeforeEach
+  void start() throws IOException {
+    server = FakeDnsOverHttpsServer.start(ZONE, PKI);
+  }
+
+  @AfterEach
+  void stop() {
     server.close();
   }
 
@@ -105,10 +112,7 @@ class DnsOverHttpsTest {
 
   @Test
   void serverDown_isConnectionRefused() throws IOException {
-    int port;
-    try (FakeDnsOverHttpsServer gone = FakeDnsOverHttpsServer.start(ZONE, PKI)) {
-      port = gone.port();
-    }
+    int port = LoopbackServer.closedPort();
     DnsOverHttps doh = new DnsOverHttps("https://127.0.0.1:" + port + "/dns-query", Map.of(), trust, TIMEOUT);
 
     DnsExchange exchange = doh.exchange("web.example", DnsQueryType.A, clock);

@@ -8,10 +8,9 @@ import dev.msgprobe.model.Failures;
 import dev.msgprobe.testing.FakeDnsBehaviour;
 import dev.msgprobe.testing.FakeDnsServer;
 import dev.msgprobe.testing.FakeDnsZone.Transport;
+import dev.msgprobe.testing.LoopbackServer;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.DoubleSupplier;
@@ -113,10 +112,7 @@ class DnsTcpTransportTest {
 
   @Test
   void nothingListening_isConnectionRefused() throws IOException {
-    int closedPort;
-    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-      closedPort = probe.getLocalPort();
-    }
+    int closedPort = LoopbackServer.closedPort();
     DnsTcpTransport toNowhere = new DnsTcpTransport(new InetSocketAddress("127.0.0.1", closedPort), TIMEOUT);
 
     assertThat(toNowhere.exchange("web.example", DnsQueryType.A, clock).failure()).isEqualTo(Failures.CONNECTION_REFUSED);

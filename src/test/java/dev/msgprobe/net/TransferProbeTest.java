@@ -46,14 +46,14 @@ class TransferProbeTest {
   }
 
   @Test
-  void pacedAt100Kbps_measuresAGoodputNear100() throws Exception {
+  void pacedDownload_endsWithAGoodputAndGrowingSamples() throws Exception {
     Trace trace = new Trace();
 
     Transfer t = download(Handlers.paced(12_500, 12_500), TARGET, probe, trace);
 
     assertThat(t.failure()).isNull();
     assertThat(t.stalled()).isFalse();
-    assertThat(t.goodputKbps()).isBetween(60.0, 160.0);
+    assertThat(t.goodputKbps()).isPositive(); // the figure itself: TransferFiguresTest, in virtual time
     assertThat(samples(trace)).extracting(NetworkEvent::numBytes).isSorted();
   }
 

@@ -81,7 +81,7 @@ class TransferUploadTest {
 
     assertThat(t.failure()).isNull();
     assertThat(t.stalled()).isFalse();
-    assertThat(t.goodputKbps()).isBetween(60.0, 250.0);
+    assertThat(t.goodputKbps()).isPositive(); // the figure itself: TransferFiguresTest, in virtual time
   }
 
   @Test

@@ -84,13 +84,9 @@ final class Fixtures {
   }
 
   static Measurement withAnnotation(Measurement m, String key, String value) {
-    Map<String, String> annotations = new LinkedHashMap<>(m.annotations());
-    annotations.put(key, value);
-    return new Measurement(annotations, m.dataFormatVersion(), m.extensions(), m.input(), m.measurementStartTime(),
-        m.probeAsn(), m.probeCc(), m.probeIp(), m.probeNetworkName(), m.reportId(), m.resolverAsn(),
-        m.resolverIp(), m.resolverNetworkName(), m.softwareName(), m.softwareVersion(), m.testKeys(),
-        m.testName(), m.testRuntime(), m.testStartTime(), m.testVersion());
+    return m.withAnnotation(key, value);
   }
+
 
   /** Three services (blocked, partially blocked, reachable) in an allowlist network with controls. */
   static RunSummary summary() {

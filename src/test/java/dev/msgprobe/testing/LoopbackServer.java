@@ -25,6 +25,9 @@ public final class LoopbackServer implements AutoCloseable {
     void handle(Socket socket) throws Exception;
   }
 
+  /** The sockets that keep {@link #closedPort()}s bound. */
+  private static final Set<Socket> HELD = ConcurrentHashMap.newKeySet();
+
   private final ServerSocket server;
   private final Handler handler;
   private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
@@ -61,11 +64,17 @@ public final class LoopbackServer implements AutoCloseable {
     return s;
   }
 
-  /** A port on 127.0.0.1 where nothing listens (bound, then released). */
+  /**
+   * A port on 127.0.0.1 where nothing listens, held until the JVM exits: a socket is bound to it and
+   * never listens nor connects, so Linux answers a SYN to it with RST ("connection refused"), no
+   * other socket can take the port, and a connect to it cannot pick it as its own source port and
+   * connect to itself (as a port bound, released and handed out could).
+   */
   public static int closedPort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName(IP))) {
-      return s.getLocalPort();
-    }
+    Socket held = new Socket();
+    held.bind(new InetSocketAddress(InetAddress.getByName(IP), 0));
+    HELD.add(held);
+    return held.getLocalPort();
   }
 
   public int port() {

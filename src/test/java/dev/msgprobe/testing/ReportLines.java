@@ -45,21 +45,15 @@ public final class ReportLines {
 
   /** {@code m} measured at {@code start} in run {@code reportId}, which started at {@code runStart}. */
   public static Measurement inRun(Measurement m, String reportId, String runStart, String start) {
-    return new Measurement(m.annotations(), m.dataFormatVersion(), m.extensions(), m.input(), start, m.probeAsn(),
-        m.probeCc(), m.probeIp(), m.probeNetworkName(), reportId, m.resolverAsn(), m.resolverIp(),
-        m.resolverNetworkName(), m.softwareName(), m.softwareVersion(), m.testKeys(), m.testName(),
-        m.testRuntime(), runStart, m.testVersion());
+    return m.withReportId(reportId).withTestStartTime(runStart).withMeasurementStartTime(start);
   }
+
 
   /** {@code m} with one more annotation. */
   public static Measurement annotated(Measurement m, String key, String value) {
-    Map<String, String> annotations = new LinkedHashMap<>(m.annotations());
-    annotations.put(key, value);
-    return new Measurement(annotations, m.dataFormatVersion(), m.extensions(), m.input(), m.measurementStartTime(),
-        m.probeAsn(), m.probeCc(), m.probeIp(), m.probeNetworkName(), m.reportId(), m.resolverAsn(), m.resolverIp(),
-        m.resolverNetworkName(), m.softwareName(), m.softwareVersion(), m.testKeys(), m.testName(), m.testRuntime(),
-        m.testStartTime(), m.testVersion());
+    return m.withAnnotation(key, value);
   }
+
 
   /** The observations of one main-path TCP connect to {@code ip:port}, and its retry when it failed. */
   public static TestKeys connect(String ip, int port, String failure) {

@@ -24,12 +24,10 @@ public final class TestEndpoints {
   }
 
   public static Endpoint withMethod(Endpoint e, String method) {
-    return new Endpoint(e.url(), e.scheme(), e.host(), e.port(), e.path(), method, e.service(), e.function(), e.list(),
-        e.line(), e.categoryCode(), e.categoryDescription(), e.dateAdded(), e.source(), e.notes(), e.throughput());
+    return e.withMethod(method);
   }
 
   public static Endpoint withThroughput(Endpoint e) {
-    return new Endpoint(e.url(), e.scheme(), e.host(), e.port(), e.path(), e.method(), e.service(), e.function(),
-        e.list(), e.line(), e.categoryCode(), e.categoryDescription(), e.dateAdded(), e.source(), e.notes(), true);
+    return e.withThroughput(true);
   }
 }

@@ -1,4 +1,4 @@
-package dev.msgprobe.engine;
+package dev.msgprobe.net;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -13,10 +13,10 @@ import java.util.TreeSet;
  * and no NAT). Reports scrub them; private, loopback and link-local addresses say nothing about the
  * volunteer and are kept.
  */
-final class LocalAddresses {
+public final class LocalAddresses {
   private LocalAddresses() {}
 
-  static Set<String> publicOnes() {
+  public static Set<String> publicOnes() {
     Set<String> found = new TreeSet<>();
     try {
       for (NetworkInterface nif : Collections.list(NetworkInterface.getNetworkInterfaces())) {

@@ -1,8 +1,7 @@
-package dev.msgprobe.helper;
+package dev.msgprobe.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.msgprobe.model.Failures;
 import org.junit.jupiter.api.Test;
 
 class LegacyFailuresTest {

@@ -8,10 +8,10 @@ import java.util.List;
  * {@link #MAIN} is the first attempt on the main path (on a system address, or on a trusted address
  * when the resolver under test gave nothing usable).
  */
-enum Step {
+enum AttemptRole {
   MAIN, RETRY, DECOY, VALIDATE, CONTROL, THROUGHPUT;
 
-  static Step of(List<String> tags) {
+  static AttemptRole of(List<String> tags) {
     if (tags == null) {
       return MAIN;
     }

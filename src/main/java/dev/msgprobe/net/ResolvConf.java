@@ -1,4 +1,4 @@
-package dev.msgprobe.cli;
+package dev.msgprobe.net;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -6,13 +6,13 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /** The system's resolver as /etc/resolv.conf names it: the first {@code nameserver} line. */
-final class ResolvConf {
-  static final Path SYSTEM = Path.of("/etc/resolv.conf");
+public final class ResolvConf {
+  public static final Path SYSTEM = Path.of("/etc/resolv.conf");
 
   private ResolvConf() {}
 
   /** The address of the first {@code nameserver} line (an IPv6 zone dropped), empty when there is none or the file is unreadable. */
-  static Optional<String> firstNameserver(Path file) {
+  public static Optional<String> firstNameserver(Path file) {
     try {
       for (String line : Files.readAllLines(file)) {
         String[] words = line.trim().split("\\s+");

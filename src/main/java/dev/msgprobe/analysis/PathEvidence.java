@@ -4,13 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** What the main path achieved so far, in words, and whether a step only worked on its retry. */
-final class Progress {
+final class PathEvidence {
   private final List<String> evidence = new ArrayList<>();
   private final int start;
   private boolean flaky;
 
   /** {@code dnsNotes} describe the DNS step that came before the path. */
-  Progress(List<String> dnsNotes) {
+  PathEvidence(List<String> dnsNotes) {
     evidence.addAll(dnsNotes);
     start = dnsNotes.size();
   }
