@@ -152,11 +152,11 @@ class LabScenariosIT {
       gotMode = summaryJson.path("network_mode").asText(null);
       gotUdp = summaryJson.path("udp_mode").asText(null);
     }
+
+    printTable(name, asserted, table, mismatches, missing, wantMode, gotMode);
     if (wantUdp != null) {
       System.out.println("  udp_mode: expected " + wantUdp + ", got " + gotUdp);
     }
-
-    printTable(name, asserted, table, mismatches, missing, wantMode, gotMode);
     if (asserted) {
       assertThat(mismatches).as("scenario %s: endpoints whose verdict differs", name).isEmpty();
       assertThat(missing).as("scenario %s: endpoints missing from the report", name).isEmpty();
