@@ -133,6 +133,27 @@ start_server() { # $1 ns, $2 name, rest: args
   echo "$! $name" >> "$RUN/pids"
 }
 
+# The real QUIC servers (kwik, on the JVM) on UDP 443 of every address that has quic rows. They need
+# the test classes and the test classpath Maven writes (mvn test-compile or any later phase).
+start_quic() {
+  local addrs cp
+  addrs=$("$PY" -c 'import json,sys; print(" ".join(json.load(open(sys.argv[1])).get("quic", [])))' "$RUN/inet.json")
+  [ -n "$addrs" ] || return 0
+  [ -s "$REPO/target/test-classpath.txt" ] && [ -d "$REPO/target/test-classes/dev/msgprobe/lab" ] ||
+    die "quic rows need the lab QUIC server: run 'mvn -B -q test-compile' first"
+  cp="$REPO/target/test-classes:$REPO/target/classes:$(cat "$REPO/target/test-classpath.txt")"
+  # shellcheck disable=SC2086
+  ip netns exec $NS_INET java -Xmx256m -cp "$cp" dev.msgprobe.lab.LabQuicServer \
+    "$CERTS/lab-leaf.pem" "$CERTS/lab-leaf.key" "$RUN/quic.ready" $addrs >"$RUN/quic.log" 2>&1 &
+  echo "$! quic" >> "$RUN/pids"
+  for _ in $(seq 1 600); do
+    [ -s "$RUN/quic.ready" ] && return 0
+    kill -0 "$!" 2>/dev/null || { cat "$RUN/quic.log" >&2; die "server quic died"; }
+    sleep 0.05
+  done
+  die "QUIC servers not ready after 30 s"
+}
+
 wait_ready() {
   local f
   for _ in $(seq 1 100); do
@@ -213,6 +234,7 @@ lab_up() {
   start_server $NS_ISP isp "$LAB/servers/isp.py" "$RUN/isp.json" "$CERTS" "$RUN/isp.ready"
   start_server $NS_INET stun "$LAB/servers/stun.py" "$INET_IP" "$STUN_PORT" "$RUN/stun.ready"
   wait_ready inet isp stun
+  start_quic
   cp "$CERTS/lab-ca.pem" "$RUN/lab-ca.pem"
   echo "$sc" > "$RUN/scenario"
   trap - EXIT

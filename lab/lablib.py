@@ -58,7 +58,7 @@ POOLS = {
 EXTRA_HOSTS = {"example.com": "93.184.216.34", "www.example.com": "93.184.216.34",
                "iana.org": "192.0.46.8"}
 DEFAULT_PORTS = {"https": 443, "http": 80, "tls": 443, "wss": 443, "ws": 80,
-                 "quic": 443, "udp": None, "tcp": None, "dns": None}
+                 "quic": 443, "stun": 3478, "udp": None, "tcp": None, "dns": None}
 TLS_SCHEMES = {"https", "tls", "wss"}
 
 SELECTOR_KEYS = {"url", "scheme", "host", "port", "service", "function", "list",
@@ -220,7 +220,7 @@ def parse_expect_values(text):
 def read_scenario(path):
     sc = {"file": path, "name": os.path.splitext(os.path.basename(path))[0],
           "technique": "", "assert": False, "control": False, "summary": "",
-          "censor": [], "expect": [], "check": [], "network_mode": None}
+          "censor": [], "expect": [], "check": [], "network_mode": None, "udp_mode": None}
     with open(path, encoding="utf-8") as f:
         for n, raw in enumerate(f, 1):
             line = raw.split(" #")[0].strip() if not raw.lstrip().startswith("#") else ""
@@ -249,8 +249,8 @@ def read_scenario(path):
                     sc["assert"] = val.lower() in ("yes", "true", "1")
                 elif key == "control":
                     sc["control"] = val.lower() in ("yes", "true", "1")
-                elif key == "network_mode":
-                    sc["network_mode"] = val
+                elif key in ("network_mode", "udp_mode"):
+                    sc[key] = val
                 elif key in ("name", "technique", "summary"):
                     sc[key] = val
                 else:
@@ -302,6 +302,7 @@ ACTIONS = {
     "server-down": "the internet servers do not listen on the selected addresses (not censorship)",
     "allowlist": "only the selected addresses (union of all allowlist lines) are forwarded (T18)",
     "quic-drop": "drop UDP/443 QUIC v1 Initials >= 1001 B to the selected addresses (T12)",
+    "udp-large-drop": "drop every UDP datagram with a payload >= 1001 B to the selected addresses (T12)",
 }
 
 
@@ -405,6 +406,12 @@ def build(sc, eps, addr, literals):
             down_addrs |= set(addrs)
         elif a == "allowlist":
             allow_addrs |= set(addrs)
+        elif a == "udp-large-drop":
+            if addrs:
+                nft.append("table inet mp_censor_udp_large {\n  set large_dst { type ipv4_addr; elements = { "
+                           + ", ".join(addrs) + " } }\n  chain large {\n"
+                           "    type filter hook forward priority -10; policy accept;\n"
+                           "    iifname \"mp-isp-van\" ip daddr @large_dst udp length >= 1009 counter drop\n  }\n}\n")
         elif a == "quic-drop":
             if addrs:
                 nft.append("table inet mp_censor {\n  set quic_dst { type ipv4_addr; elements = { "
@@ -448,7 +455,7 @@ def build(sc, eps, addr, literals):
         ports.setdefault(ip, {80, 443})
     for ep in eps:
         ip = ep_addr(ep, addr)
-        if ip and ep["port"] and ep["scheme"] not in ("quic", "udp", "dns"):
+        if ip and ep["port"] and ep["scheme"] not in ("quic", "stun", "udp", "dns"):
             ports.setdefault(ip, {80, 443}).add(ep["port"])
     for ip in DOH_IPS:
         ports.setdefault(ip, {80, 443})
@@ -458,11 +465,21 @@ def build(sc, eps, addr, literals):
             continue
         for port in sorted(ports[ip]):
             listen.append([ip, port])
+    # UDP: a real QUIC server (lab/lab.sh, Java) on 443 of every address with quic rows, UDP echo on
+    # 443 elsewhere; a STUN responder on the port of every stun row
+    quic_addrs = sorted({ep_addr(ep, addr) for ep in eps if ep["scheme"] == "quic" and ep_addr(ep, addr)}
+                        - set(down_addrs), key=ipaddress.ip_address)
+    stun = sorted({(ep_addr(ep, addr), ep["port"]) for ep in eps
+                   if ep["scheme"] == "stun" and ep_addr(ep, addr) and ep_addr(ep, addr) not in down_addrs})
+    for ip, _ in stun:
+        ports.setdefault(ip, {80, 443})
     inet_cfg = {
         "addresses": sorted(set(ports) | {AUTH_DNS_IP}, key=ipaddress.ip_address),
         "listen_tcp": listen,
         "listen_udp": [[ip, 443] for ip in sorted(ports, key=ipaddress.ip_address)
-                       if ip not in down_addrs],
+                       if ip not in down_addrs and ip not in quic_addrs and (ip, 443) not in stun],
+        "listen_stun": [[ip, port] for ip, port in stun],
+        "quic": quic_addrs,
         "auth_dns": AUTH_DNS_IP,
         "zone": {h: [ip] for h, ip in addr.items()},
         "doh": DOH_IPS,
@@ -496,7 +513,8 @@ def plan(scenario_path, run_dir, list_paths):
                                "expect": e["any"] if e else None,
                                "rule_line": e["line"] if e else None}
     w("expected.json", {"scenario": sc["name"], "assert": sc["assert"],
-                        "network_mode": sc["network_mode"], "endpoints": expected})
+                        "network_mode": sc["network_mode"], "udp_mode": sc["udp_mode"],
+                        "endpoints": expected})
     w("plan.json", {"scenario": sc, "addresses": addr, "literals": literals,
                     "endpoints": eps, "lists": expand_list_paths(list_paths or default_list_paths())})
     w("isp.json", isp_cfg)

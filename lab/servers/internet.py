@@ -9,11 +9,13 @@ usage: internet.py INET_JSON CERT_DIR READY_FILE
 - HTTP: any path -> small page; GET /msgprobe/bulk?bytes=N (or /msgprobe/bulk/N) -> N bytes;
   POST/PUT any path -> 200 after reading the body; Upgrade: websocket -> RFC 6455 101 + echo;
   /dns-query (GET ?dns= and POST application/dns-message) -> DoH (RFC 8484)
-- UDP 443 on every address: echo (stands in for QUIC servers)
+- UDP 443 on every address without quic rows: echo (those with quic rows get lab/lab.sh's Java QUIC server)
+- a STUN Binding responder on the address and port of every stun row
 """
 import json
 import os
 import socket
+import struct
 import sys
 import threading
 
@@ -72,6 +74,21 @@ def udp_echo(sock, data, peer):
     sock.sendto(data, peer)
 
 
+STUN_COOKIE = 0x2112A442
+
+
+def stun_binding(sock, data, peer):
+    """RFC 8489 Binding success with XOR-MAPPED-ADDRESS for a Binding Request (any size); else silence."""
+    if len(data) < 20 or struct.unpack("!HHI", data[:8])[0] != 1 or struct.unpack("!I", data[4:8])[0] != STUN_COOKIE:
+        return
+    txid = data[8:20]
+    ip = socket.inet_aton(peer[0])
+    mask = struct.pack("!I", STUN_COOKIE)
+    xip = bytes(a ^ b for a, b in zip(ip, mask))
+    attr = struct.pack("!HHBBH", 0x0020, 8, 0, 1, peer[1] ^ (STUN_COOKIE >> 16)) + xip
+    sock.sendto(struct.pack("!HHI", 0x0101, len(attr), STUN_COOKIE) + txid + attr, peer)
+
+
 tcp, udp = [], []
 for ip, port in cfg["listen_tcp"]:
     tcp.append((labhttp.listen_tcp(ip, port), web))
@@ -79,6 +96,10 @@ for ip, port in cfg["listen_udp"]:
     s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
     s.bind((ip, port))
     udp.append((s, udp_echo))
+for ip, port in cfg.get("listen_stun", []):
+    s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    s.bind((ip, port))
+    udp.append((s, stun_binding))
 a = cfg["auth_dns"]
 s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
 s.bind((a, 53))

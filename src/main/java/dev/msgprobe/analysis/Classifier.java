@@ -27,6 +27,8 @@ import java.util.List;
  *       any hop first, then {@code http.reset/timeout/eof}, then {@code http.diff}). A step that only
  *       worked on its retry is passed, and makes the endpoint "flaky" (reachable, medium).</li>
  *   <li>Transfers once everything worked: {@code tcp.stall}, then {@code tcp.throttle}.</li>
+ *   <li>{@code quic} and {@code stun} endpoints leave the main path after DNS: {@link QuicStage} and
+ *       {@link StunStage} judge them against the run's UDP controls.</li>
  *   <li>Control-vantage observations turn a failure seen there too into {@code down}.</li>
  *   <li>Last, the network mode: offline makes failures inconclusive; allowlist makes connectivity
  *       failures blocked.</li>
@@ -49,16 +51,23 @@ public final class Classifier {
   /** The verdict for {@code endpoint} from its observations, given what the controls said of the network. */
   public Verdict classify(Endpoint endpoint, TestKeys observations, NetworkContext context) {
     Observations o = new Observations(observations, endpoint.host());
-    return NetworkModes.apply(judge(endpoint, o, context), context);
+    return NetworkModes.apply(judge(endpoint, o, context, observations), context);
   }
 
-  private Verdict judge(Endpoint e, Observations o, NetworkContext ctx) {
+  private Verdict judge(Endpoint e, Observations o, NetworkContext ctx, TestKeys keys) {
+    Scheme scheme = Scheme.fromWire(e.scheme());
     DnsResult dns = e.hostIsAddress() ? DnsResult.NONE : dnsRules.judge(e, o);
     if (dns.verdict() != null) {
       return withTrustedPath(dns.verdict(), e, o);
     }
     PathEvidence p = new PathEvidence(dns.notes());
-    if (Scheme.fromWire(e.scheme()) == Scheme.DNS) {
+    if (scheme == Scheme.STUN) {
+      return StunStage.isStun(keys) ? StunStage.judge(keys, ctx) : Verdicts.incomplete("a STUN exchange");
+    }
+    if (scheme == Scheme.QUIC) {
+      return QuicStage.judge(keys, ctx, p);
+    }
+    if (scheme == Scheme.DNS) {
       return dns.suspicion() != null ? dns.suspicion() : Verdict.reachable(dns.okConfidence(), p.evidence());
     }
     Verdict failure = mainPath(e, o, dns, p);

@@ -15,7 +15,8 @@ import java.util.Map;
  * When one kind of control (domestic or foreign) was not measured it is taken to behave like the
  * other, so allowlist mode needs both kinds and offline means every measured control failed. The
  * baselines are the median goodput of the controls' transfers that moved data and did not stall, one
- * per direction (download, upload).
+ * per direction (download, upload). STUN controls (their test keys carry an {@code endpoint}) say
+ * only whether UDP passes, minimal and padded, and take no part in the rest.
  */
 public final class NetworkContexts {
   public static final String DOMESTIC = "domestic";
@@ -60,7 +61,18 @@ public final class NetworkContexts {
 
   private record Control(String function, TestKeys keys) {}
 
-  private static NetworkContext of(List<Control> controls) {
+  private static NetworkContext of(List<Control> all) {
+    List<Control> udp = all.stream().filter(c -> StunStage.isStun(c.keys())).toList();
+    List<Control> controls = all.stream().filter(c -> !StunStage.isStun(c.keys())).toList();
+    NetworkContext tcp = tcpContext(controls);
+    if (udp.isEmpty()) {
+      return tcp;
+    }
+    return tcp.withUdp(udp.stream().anyMatch(c -> StunStage.answered(c.keys(), false)),
+        udp.stream().anyMatch(c -> StunStage.answered(c.keys(), true)));
+  }
+
+  private static NetworkContext tcpContext(List<Control> controls) {
     if (controls.isEmpty()) {
       return NetworkContext.UNKNOWN;
     }

@@ -23,6 +23,9 @@ final class NetworkModes {
   static final String ALLOWLIST = "allowlist mode: the domestic controls work while every foreign control fails, "
       + "so only allowlisted destinations get through";
 
+  static final String UDP_FILTERED = "no UDP control (STUN server) answered while the TCP controls work: UDP is "
+      + "filtered on this network as a whole, so no UDP endpoint is called blocked";
+
   /** Failures that an allowlist produces (nothing passes), as opposed to a server's own errors. */
   private static final Set<Method> CONNECTIVITY = Set.of(Method.DNS_FAILURE, Method.TCP_TIMEOUT, Method.TCP_REFUSED,
       Method.TCP_RESET, Method.TLS_RESET, Method.TLS_TIMEOUT, Method.TLS_EOF, Method.HTTP_RESET, Method.HTTP_TIMEOUT,

@@ -1,5 +1,6 @@
 package dev.msgprobe.engine;
 
+import dev.msgprobe.analysis.NetworkContext;
 import dev.msgprobe.analysis.NetworkContexts;
 import dev.msgprobe.analysis.Summaries;
 import dev.msgprobe.model.Measurement;
@@ -49,11 +50,12 @@ public final class StoredReports {
     List<Measurement> all = reports.stream().flatMap(r -> r.measurements().stream()).toList();
     List<Measurement> latest = LatestMeasurements.of(all);
     String version = joined(latest, Measurement::softwareVersion);
+    NetworkContext context = NetworkContexts.fromMeasurements(latest);
     RunSummary summary = new RunSummary("msgprobe", version == null ? Wiring.softwareVersion() : version,
         reports.stream().map(r -> r.file().toString()).collect(Collectors.joining(", ")),
         joined(latest, Measurement::probeAsn), joined(latest, Measurement::probeCc), earliestStart(all),
-        runtime(all), NetworkContexts.fromMeasurements(latest).networkMode(), Summaries.controls(latest),
-        Summaries.services(latest), joined(latest, Measurement::probeNetworkName), null, byNetwork(latest));
+        runtime(all), context.networkMode(), Summaries.controls(latest),
+        Summaries.services(latest), joined(latest, Measurement::probeNetworkName), null, byNetwork(latest), context.udpMode());
     return new SummarisedRun(summary, latest);
   }
 

@@ -250,7 +250,7 @@ final class Wiring {
       List<Measurement> controls, ProbeLocation where) {
     return new RunSummary("msgprobe", softwareVersion(), report.toString(), where.owner().asnLabel(),
         where.owner().countryLabel(), started, runtime, context.networkMode(), Summaries.controls(controls),
-        Summaries.services(all), where.owner().organisation(), where.how());
+        Summaries.services(all), where.owner().organisation(), where.how(), null, context.udpMode());
   }
 
   Path writeSummary(Path report, RunSummary summary) throws IOException {

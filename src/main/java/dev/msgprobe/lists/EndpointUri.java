@@ -67,6 +67,9 @@ record EndpointUri(String scheme, String host, int port, String path) {
     if (!known.hasPath() && !path.equals("/")) {
       throw new Invalid("a " + scheme + " url has no path or query ('" + rest.substring(end) + "')");
     }
+    if (known == Scheme.QUIC && address) {
+      throw new Invalid("quic needs a host name (it is sent as the SNI), not an address");
+    }
     if (known == Scheme.DNS && address) {
       throw new Invalid("dns needs a host name, not an address");
     }

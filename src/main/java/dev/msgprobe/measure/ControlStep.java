@@ -134,6 +134,12 @@ public final class ControlStep {
     }
   }
 
+  /** Whether a helper can say anything about {@code endpoint}: not about UDP (QUIC, STUN), which it does not speak. */
+  public boolean understands(Endpoint endpoint) {
+    Scheme scheme = Scheme.fromWire(endpoint.scheme());
+    return scheme != Scheme.QUIC && scheme != Scheme.STUN;
+  }
+
   /** The URL a helper is asked to measure for {@code endpoint} (see the class comment). */
   static String urlFor(Endpoint endpoint) {
     String host = IpEndpoint.bracketed(endpoint.host());
@@ -146,7 +152,7 @@ public final class ControlStep {
       case WSS -> "https://" + host + (endpoint.port() == 443 ? "" : ":" + endpoint.port()) + endpoint.path();
       case TLS -> "https://" + host + ":" + endpoint.port() + "/";
       case TCP -> "http://" + host + ":" + endpoint.port() + "/";
-      case DNS -> "dns://" + host + "/";
+      case DNS, QUIC, STUN -> "dns://" + host + "/"; // a helper speaks no UDP: only its DNS view (see understands)
     };
   }
 

@@ -68,7 +68,8 @@ public final class EndpointMeasurer implements Measurer {
 
   EndpointMeasurer(MeasureConfig config, HostResolver resolver, Trust trust, Sleeper sleeper,
       int validatePort, ControlStep control) {
-    this.plans = Plans.bySchemes(new Steps(config, resolver, trust, sleeper, validatePort));
+    Steps steps = new Steps(config, resolver, trust, sleeper, validatePort);
+    this.plans = Plans.bySchemes(steps, new UdpSteps(steps, config, trust));
     this.control = control;
     this.controlWait = config.timeout().multipliedBy(CONTROL_TIMEOUTS);
   }
@@ -77,7 +78,7 @@ public final class EndpointMeasurer implements Measurer {
   private static final int CONTROL_TIMEOUTS = 6;
 
   /**
-   * @throws IllegalArgumentException for a scheme other than https, http, tls, tcp, wss, dns
+   * @throws IllegalArgumentException for a scheme other than https, http, tls, tcp, wss, dns, quic, stun
    * @throws MeasurementFault when a step fails with an unchecked exception (a fault of the probe, not an
    *     observation), carrying what was recorded until then
    */
@@ -90,7 +91,7 @@ public final class EndpointMeasurer implements Measurer {
     }
     Trace trace = new Trace();
     Trace controlTrace = trace.branch();
-    CompletableFuture<Void> controlled = control == null ? null
+    CompletableFuture<Void> controlled = control == null || !control.understands(endpoint) ? null
         : CompletableFuture.runAsync(() -> control.measure(endpoint,
             endpoint.hostIsAddress() ? List.of(endpoint.host()) : List.of(), controlTrace), CONTROL_THREADS);
     try {

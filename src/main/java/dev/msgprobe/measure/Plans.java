@@ -17,7 +17,7 @@ final class Plans {
   }
 
   /** The plan of each scheme; a scheme without a plan fails here, when the measurer is built. */
-  static Map<Scheme, Plan> bySchemes(Steps steps) {
+  static Map<Scheme, Plan> bySchemes(Steps steps, UdpSteps udp) {
     Plans p = new Plans(steps);
     Map<Scheme, Plan> plans = new EnumMap<>(Scheme.class);
     for (Scheme s : Scheme.values()) {
@@ -28,6 +28,8 @@ final class Plans {
         case HTTPS -> p::https;
         case HTTP -> p::http;
         case WSS -> p::wss;
+        case QUIC -> udp::quic;
+        case STUN -> udp::stun;
       });
     }
     return plans;

@@ -163,10 +163,7 @@ final class Steps {
     } else {
       Resolution resolution = resolver.resolve(e.host(), trace);
       unconfirmed = first(resolution.unconfirmedSystemAddresses());
-      targets = !resolution.usableSystemAddresses().isEmpty()
-          ? first(resolution.usableSystemAddresses()).stream().map(ip -> new Target(ip, List.of())).toList()
-          : first(resolution.trustedAddresses()).stream().map(ip -> new Target(ip, List.of(Tags.TRUSTED_ADDRESS)))
-              .toList();
+      targets = targetsOf(resolution);
     }
     if (interrupted()) {
       return null;
@@ -348,7 +345,7 @@ final class Steps {
   }
 
   /** A new TCP connection and TLS handshake under one transaction; null when either fails. */
-  private Connection open(Target target, List<String> tags, int port, String sni, String verifyName,
+  Connection open(Target target, List<String> tags, int port, String sni, String verifyName,
       List<String> alpn, Trace trace, long transactionId) {
     Dialed dialed = dialer.dial(target.ip(), port, trace, transactionId, tags);
     if (!dialed.connected()) {
@@ -381,7 +378,7 @@ final class Steps {
   }
 
   /** Waits the retry delay; false when interrupted (the flag is kept). */
-  private boolean pause() {
+  boolean pause() {
     if (interrupted()) {
       return false;
     }
@@ -394,8 +391,26 @@ final class Steps {
     }
   }
 
-  private static boolean interrupted() {
+  static boolean interrupted() {
     return Thread.currentThread().isInterrupted();
+  }
+
+  /**
+   * Steps 1–2 alone: the endpoint's literal, else the resolver's usable addresses, else the trusted ones
+   * (tagged {@code trusted-address}); at most {@link #MAX_ADDRESSES}. Empty when DNS gave nothing usable.
+   */
+  List<Target> targets(Endpoint e, Trace trace) {
+    if (e.hostIsAddress()) {
+      return List.of(new Target(e.host(), List.of()));
+    }
+    return interrupted() ? List.of() : targetsOf(resolver.resolve(e.host(), trace));
+  }
+
+  private static List<Target> targetsOf(Resolution resolution) {
+    return !resolution.usableSystemAddresses().isEmpty()
+        ? first(resolution.usableSystemAddresses()).stream().map(ip -> new Target(ip, List.of())).toList()
+        : first(resolution.trustedAddresses()).stream().map(ip -> new Target(ip, List.of(Tags.TRUSTED_ADDRESS)))
+            .toList();
   }
 
   private static List<String> first(List<String> addresses) {

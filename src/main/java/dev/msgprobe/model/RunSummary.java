@@ -7,13 +7,14 @@ import java.util.Map;
 /**
  * The run summary ({@code <report>.summary.json}, docs/contract/summary.md). {@code network_mode} is a
  * {@link NetworkMode}; {@code controls} maps each control URL to its endpoint status;
+ * {@code udp_mode} is normal | filtered (no STUN control answered while the TCP controls work);
  * {@code services} is keyed by service name in the order services were first measured;
  * {@code probe_location} says how the probe's network was learnt, or why it is unknown;
  * {@code by_network} (null for one network) holds the services of each {@code probe_asn} when reports from
  * several networks are read together.
  */
 @JsonPropertyOrder({"software_name", "software_version", "report_file", "probe_asn", "probe_cc",
-    "probe_network_name", "probe_location", "started", "runtime", "network_mode", "controls", "services",
+    "probe_network_name", "probe_location", "started", "runtime", "network_mode", "udp_mode", "controls", "services",
     "by_network"})
 public record RunSummary(
     @JsonProperty("software_name") String softwareName,
@@ -28,7 +29,17 @@ public record RunSummary(
     @JsonProperty("services") Map<String, ServiceSummary> services,
     @JsonProperty("probe_network_name") String probeNetworkName,
     @JsonProperty("probe_location") String probeLocation,
-    @JsonProperty("by_network") Map<String, Map<String, ServiceSummary>> byNetwork) {
+    @JsonProperty("by_network") Map<String, Map<String, ServiceSummary>> byNetwork,
+    @JsonProperty("udp_mode") String udpMode) {
+
+  /** A summary of one network's run, or of several with {@code byNetwork}, with UDP working ({@code normal}). */
+  public RunSummary(String softwareName, String softwareVersion, String reportFile, String probeAsn, String probeCc,
+      String started, double runtime, NetworkMode networkMode, Map<String, Status> controls,
+      Map<String, ServiceSummary> services, String probeNetworkName, String probeLocation,
+      Map<String, Map<String, ServiceSummary>> byNetwork) {
+    this(softwareName, softwareVersion, reportFile, probeAsn, probeCc, started, runtime, networkMode, controls, services,
+        probeNetworkName, probeLocation, byNetwork, "normal");
+  }
 
   /** A summary of one network's run. */
   public RunSummary(String softwareName, String softwareVersion, String reportFile, String probeAsn, String probeCc,

@@ -13,7 +13,11 @@ public enum Scheme {
   TLS(443, true, Request.NONE),
   TCP(-1, false, Request.NONE),
   WSS(443, true, Request.WEBSOCKET),
-  DNS(53, false, Request.NONE);
+  DNS(53, false, Request.NONE),
+  /** A QUIC v1 handshake (TLS 1.3 inside QUIC, not a TCP TLS handshake: {@link #usesTls()} is false). */
+  QUIC(443, false, Request.NONE),
+  /** A STUN Binding Request over UDP. */
+  STUN(3478, false, Request.NONE);
 
   /** What an endpoint of the scheme sends after connecting. */
   public enum Request {

@@ -27,6 +27,10 @@ public final class Tags {
   public static final String RETRY = "retry";
   /** A throughput or stall transfer. */
   public static final String THROUGHPUT = "throughput";
+  /** A TCP+TLS handshake to a QUIC endpoint's address: does the host work without QUIC? */
+  public static final String TCP_TLS = "tcp-tls";
+  /** A STUN request padded past the 1001-byte UDP payload threshold of QUIC filtering. */
+  public static final String LARGE_DATAGRAM = "large-datagram";
   /** An observation made by the control vantage. */
   public static final String CONTROL = "control";
 

@@ -1,5 +1,6 @@
 package dev.msgprobe.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
@@ -7,10 +8,11 @@ import java.util.List;
 /**
  * {@code test_keys} of a msgprobe measurement: OONI's templates (every attempt, tagged with
  * {@link Tags}), msgprobe's transfers, and the verdict. Observations never depend on the verdict;
- * {@link #withVerdict} attaches it after analysis.
+ * {@link #withVerdict} attaches it after analysis. {@code quic_handshakes} is written only when a QUIC
+ * handshake was made, {@code endpoint} (stunreachability's {@code host:port}) only for a STUN endpoint.
  */
-@JsonPropertyOrder({"agent", "failed_operation", "failure", "queries", "tcp_connect", "tls_handshakes", "requests",
-    "network_events", "x_transfers", "verdict"})
+@JsonPropertyOrder({"agent", "endpoint", "failed_operation", "failure", "queries", "tcp_connect", "tls_handshakes",
+    "quic_handshakes", "requests", "network_events", "x_transfers", "verdict"})
 public record TestKeys(
     @JsonProperty("agent") String agent,
     @JsonProperty("failed_operation") String failedOperation,
@@ -21,7 +23,17 @@ public record TestKeys(
     @JsonProperty("requests") List<HttpTransaction> requests,
     @JsonProperty("network_events") List<NetworkEvent> networkEvents,
     @JsonProperty("x_transfers") List<Transfer> transfers,
-    @JsonProperty("verdict") Verdict verdict) {
+    @JsonProperty("verdict") Verdict verdict,
+    @JsonProperty("quic_handshakes") @JsonInclude(JsonInclude.Include.NON_EMPTY) List<TlsHandshake> quicHandshakes,
+    @JsonProperty("endpoint") @JsonInclude(JsonInclude.Include.NON_NULL) String endpoint) {
+
+  /** Test keys without QUIC handshakes or a STUN endpoint. */
+  public TestKeys(String agent, String failedOperation, String failure, List<DnsQuery> queries,
+      List<TcpConnect> tcpConnect, List<TlsHandshake> tlsHandshakes, List<HttpTransaction> requests,
+      List<NetworkEvent> networkEvents, List<Transfer> transfers, Verdict verdict) {
+    this(agent, failedOperation, failure, queries, tcpConnect, tlsHandshakes, requests, networkEvents, transfers,
+        verdict, List.of(), null);
+  }
 
   public TestKeys {
     queries = queries == null ? List.of() : List.copyOf(queries);
@@ -30,6 +42,7 @@ public record TestKeys(
     requests = requests == null ? List.of() : List.copyOf(requests);
     networkEvents = networkEvents == null ? List.of() : List.copyOf(networkEvents);
     transfers = transfers == null ? List.of() : List.copyOf(transfers);
+    quicHandshakes = quicHandshakes == null ? List.of() : List.copyOf(quicHandshakes);
   }
 
   /** No observation at all (agent {@code redirect}, as every msgprobe measurement). */
@@ -51,6 +64,6 @@ public record TestKeys(
 
   public TestKeys withVerdict(Verdict v) {
     return new TestKeys(agent, failedOperation, failure, queries, tcpConnect, tlsHandshakes, requests,
-        networkEvents, transfers, v);
+        networkEvents, transfers, v, quicHandshakes, endpoint);
   }
 }

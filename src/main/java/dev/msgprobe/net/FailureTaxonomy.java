@@ -45,6 +45,7 @@ public final class FailureTaxonomy {
       FailureTaxonomy::timeout,
       FailureTaxonomy::interrupted,
       FailureTaxonomy::certificate,
+      FailureTaxonomy::quic,
       FailureTaxonomy::socket,
       FailureTaxonomy::eof,
       FailureTaxonomy::tls);
@@ -120,6 +121,24 @@ public final class FailureTaxonomy {
       String m = lower(t);
       return m.contains("subject alternative") || m.contains("no name matching")
           ? Failures.SSL_INVALID_HOSTNAME : Failures.SSL_INVALID_CERTIFICATE;
+    }
+    return null;
+  }
+
+  /**
+   * kwik reports every failed QUIC handshake as a bare {@link ConnectException}: "Connection timed out
+   * after N ms" when nothing answered, "Handshake error: ..." naming a TLS alert otherwise.
+   */
+  private static String quic(Throwable t) {
+    if (!(t instanceof ConnectException) || t.getCause() != null) {
+      return null;
+    }
+    String m = lower(t);
+    if (m.startsWith("connection timed out after")) {
+      return Failures.GENERIC_TIMEOUT;
+    }
+    if (m.startsWith("handshake error")) {
+      return m.contains("servername does not match") ? Failures.SSL_INVALID_HOSTNAME : Failures.SSL_FAILED_HANDSHAKE;
     }
     return null;
   }

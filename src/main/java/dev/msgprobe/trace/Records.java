@@ -20,6 +20,9 @@ final class Records {
   private final List<DnsQuery> queries = new ArrayList<>();
   private final List<TcpConnect> tcpConnects = new ArrayList<>();
   private final List<TlsHandshake> tlsHandshakes = new ArrayList<>();
+  private final List<TlsHandshake> quicHandshakes = new ArrayList<>();
+  private String endpoint;
+  private String failure;
   private final List<HttpTransaction> requests = new ArrayList<>();
   private final List<NetworkEvent> events = new ArrayList<>();
   private final List<Transfer> transfers = new ArrayList<>();
@@ -34,6 +37,15 @@ final class Records {
 
   synchronized void add(TlsHandshake h) {
     tlsHandshakes.add(h);
+  }
+
+  synchronized void addQuic(TlsHandshake h) {
+    quicHandshakes.add(h);
+  }
+
+  synchronized void setOutcome(String endpoint, String failure) {
+    this.endpoint = endpoint;
+    this.failure = failure;
   }
 
   synchronized void add(HttpTransaction r) {
@@ -55,6 +67,11 @@ final class Records {
       copy.queries.forEach(e -> queries.add(e.withTransactionId(id.applyAsLong(e.transactionId()))));
       copy.tcpConnects.forEach(e -> tcpConnects.add(e.withTransactionId(id.applyAsLong(e.transactionId()))));
       copy.tlsHandshakes.forEach(e -> tlsHandshakes.add(e.withTransactionId(id.applyAsLong(e.transactionId()))));
+      copy.quicHandshakes.forEach(e -> quicHandshakes.add(e.withTransactionId(id.applyAsLong(e.transactionId()))));
+      if (copy.endpoint != null) {
+        endpoint = copy.endpoint;
+        failure = copy.failure;
+      }
       copy.requests.forEach(e -> requests.add(e.withTransactionId(id.applyAsLong(e.transactionId()))));
       copy.events.forEach(e -> events.add(e.withTransactionId(id.applyAsLong(e.transactionId()))));
       copy.transfers.forEach(e -> transfers.add(e.withTransactionId(id.applyAsLong(e.transactionId()))));
@@ -65,8 +82,9 @@ final class Records {
   synchronized TestKeys toTestKeys() {
     List<HttpTransaction> reversed = new ArrayList<>(requests);
     Collections.reverse(reversed);
-    return new TestKeys("redirect", null, null, List.copyOf(queries), List.copyOf(tcpConnects),
-        List.copyOf(tlsHandshakes), reversed, List.copyOf(events), List.copyOf(transfers), null);
+    return new TestKeys("redirect", null, failure, List.copyOf(queries), List.copyOf(tcpConnects),
+        List.copyOf(tlsHandshakes), reversed, List.copyOf(events), List.copyOf(transfers), null,
+        List.copyOf(quicHandshakes), endpoint);
   }
 
   private synchronized Records copy() {
@@ -74,6 +92,9 @@ final class Records {
     copy.queries.addAll(queries);
     copy.tcpConnects.addAll(tcpConnects);
     copy.tlsHandshakes.addAll(tlsHandshakes);
+    copy.quicHandshakes.addAll(quicHandshakes);
+    copy.endpoint = endpoint;
+    copy.failure = failure;
     copy.requests.addAll(requests);
     copy.events.addAll(events);
     copy.transfers.addAll(transfers);

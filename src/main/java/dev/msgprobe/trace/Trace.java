@@ -100,6 +100,19 @@ public final class Trace {
     records.add(h);
   }
 
+  /** A QUIC handshake ({@code network: "quic"}), kept apart from the TLS-over-TCP ones as OONI does. */
+  public void addQuic(TlsHandshake h) {
+    records.addQuic(h);
+  }
+
+  /**
+   * The measurement's own outcome in OONI's top-level keys, for tests that have one (a {@code stun}
+   * endpoint: {@code endpoint} and {@code failure} of stunreachability).
+   */
+  public void setOutcome(String endpoint, String failure) {
+    records.setOutcome(endpoint, failure);
+  }
+
   public void add(HttpTransaction r) {
     records.add(r);
   }

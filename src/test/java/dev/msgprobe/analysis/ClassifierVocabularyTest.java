@@ -38,11 +38,16 @@ class ClassifierVocabularyTest {
   void verdictMatchesTheRow(Row row) {
     Verdict v = new Classifier().classify(row.endpoint(), row.keys(), row.ctx());
 
-    assertThat(v.status()).as("status; evidence %s", v.evidence()).isEqualTo(row.status());
-    assertThat(v.method()).as("method; evidence %s", v.evidence()).isEqualTo(row.method());
-    assertThat(v.confidence()).as("confidence; evidence %s", v.evidence()).isEqualTo(row.confidence());
-    assertThat(v.sniFiltering()).as("sni_filtering").isEqualTo(row.sni());
-    assertThat(v.layer()).isEqualTo(row.status() == Status.REACHABLE ? null : v.method().layer());
+    assertVerdict(v, row.status(), row.method(), row.confidence(), row.sni());
+  }
+
+  /** Status, method, confidence, sni_filtering and the layer that goes with the method; some evidence. */
+  static void assertVerdict(Verdict v, Status status, Method method, Confidence confidence, Boolean sni) {
+    assertThat(v.status()).as("status; evidence %s", v.evidence()).isEqualTo(status);
+    assertThat(v.method()).as("method; evidence %s", v.evidence()).isEqualTo(method);
+    assertThat(v.confidence()).as("confidence; evidence %s", v.evidence()).isEqualTo(confidence);
+    assertThat(v.sniFiltering()).as("sni_filtering").isEqualTo(sni);
+    assertThat(v.layer()).isEqualTo(status == Status.REACHABLE ? null : v.method().layer());
     assertThat(v.evidence()).isNotEmpty();
   }
 

@@ -37,6 +37,9 @@ final class Obs {
   private final List<NetworkEvent> events = new ArrayList<>();
   private final List<Transfer> transfers = new ArrayList<>();
   private final Map<String, DnsAnswer> owners = new java.util.HashMap<>();
+  private final List<TlsHandshake> quicHandshakes = new ArrayList<>();
+  private String stunEndpoint;
+  private String stunFailure;
   private double clock;
   private long tx;
 
@@ -90,6 +93,35 @@ final class Obs {
         failure == null ? "h2" : null, false, List.of(), sni, t0, t0 + ms / 1000.0, List.of(tags),
         failure == null ? "TLSv1.3" : null, ++tx));
     return this;
+  }
+
+  /** A QUIC handshake (ALPN h3); {@code failure} null for success. */
+  Obs quic(String address, String sni, String failure, long ms, String... tags) {
+    double t0 = tick();
+    quicHandshakes.add(new TlsHandshake("quic", address, null, failure, failure == null ? "h3" : "", false, List.of(),
+        sni, t0, t0 + ms / 1000.0, List.of(tags), failure == null ? "TLSv1.3" : null, ++tx));
+    return this;
+  }
+
+  /**
+   * A STUN endpoint's two transactions: the minimal request ({@code failure} null when answered) and
+   * the padded one ({@code largeAnswered}), as udp write/read events.
+   */
+  Obs stun(String address, String failure, boolean largeAnswered) {
+    stunEndpoint = address;
+    stunFailure = failure;
+    datagrams(address, failure == null, 28, List.of());
+    datagrams(address, largeAnswered, 1100, List.of(Tags.LARGE_DATAGRAM));
+    return this;
+  }
+
+  private void datagrams(String address, boolean answered, long bytes, List<String> tags) {
+    long id = ++tx;
+    double t0 = tick();
+    events.add(new NetworkEvent(address, null, bytes, "write", "udp", t0, t0, tags, id));
+    if (answered) {
+      events.add(new NetworkEvent(address, null, 40L, "read", "udp", t0, t0 + 0.03, tags, id));
+    }
   }
 
   /** A request with a response ({@code code} 0 for none). Headers as name, value, name, value... */
@@ -152,7 +184,8 @@ final class Obs {
     List<HttpTransaction> reversed = new ArrayList<>(requests);
     Collections.reverse(reversed);
     List<DnsQuery> annotated = queries.stream().map(this::withOwners).toList();
-    return new TestKeys("redirect", null, null, annotated, connects, handshakes, reversed, events, transfers, null);
+    return new TestKeys("redirect", null, stunFailure, annotated, connects, handshakes, reversed, events, transfers, null,
+        quicHandshakes, stunEndpoint);
   }
 
   private DnsQuery withOwners(DnsQuery q) {

@@ -29,11 +29,11 @@ class ListsCommandTest {
 
     assertThat(status).isZero();
     assertThat(out.toString())
-        .contains("whatsapp   42 endpoints  test-lists/whatsapp.csv%n  whatsapp: chat 34, registration 1, web 3, media 1, site 2, dns 1"
+        .contains("whatsapp   46 endpoints  test-lists/whatsapp.csv%n  whatsapp: chat 34, registration 1, web 4, media 3, site 2, dns 1, calls 1"
             .formatted())
-        .contains("telegram   28 endpoints  test-lists/telegram.csv%n  telegram: chat 16, web 6, site 5, api 1".formatted())
-        .contains("max         6 endpoints  test-lists/max.csv%n  max: api 2, web 3, site 1".formatted())
-        .contains("controls    7 endpoints  test-lists/controls.csv%n  control: domestic 3, foreign 4".formatted());
+        .contains("telegram   34 endpoints  test-lists/telegram.csv%n  telegram: chat 16, web 7, site 6, api 1, calls 4".formatted())
+        .contains("max         9 endpoints  test-lists/max.csv%n  max: api 2, web 4, site 1, calls 2".formatted())
+        .contains("controls    9 endpoints  test-lists/controls.csv%n  control: domestic 4, foreign 5".formatted());
     assertThat(err.toString()).isEmpty();
   }
 
@@ -43,7 +43,7 @@ class ListsCommandTest {
 
     assertThat(status).isZero();
     assertThat(out.toString().lines()).containsExactly(
-        "max: 6 endpoints (test-lists/max.csv)",
+        "max: 9 endpoints (test-lists/max.csv)",
         "",
         "URL                              SERVICE  FUNCTION  METHOD  THROUGHPUT",
         "tls://api.oneme.ru:443           max      api       -",
@@ -51,7 +51,10 @@ class ListsCommandTest {
         "wss://api.oneme.ru/websocket     max      web       GET",
         "https://web.max.ru/              max      web       GET",
         "https://max.ru/                  max      site      GET",
-        "https://platform-api.max.ru/     max      api       GET");
+        "https://platform-api.max.ru/     max      api       GET",
+        "quic://web.max.ru:443            max      web       -",
+        "tls://calls.okcdn.ru:443         max      calls     -",
+        "wss://videowebrtc.okcdn.ru/ws2   max      calls     GET");
   }
 
   @Test
@@ -95,7 +98,7 @@ class ListsCommandTest {
     assertThat(run("validate", bad.toString(), good.toString())).isEqualTo(2);
     assertThat(err.toString().lines()).containsExactly(
         bad + ":1: tcp needs a port, e.g. tcp://a.example:443",
-        bad + ":3: unsupported scheme 'ftp' (expected https, http, tls, tcp, wss, dns)");
+        bad + ":3: unsupported scheme 'ftp' (expected https, http, tls, tcp, wss, dns, quic, stun)");
     assertThat(out.toString().lines()).containsExactly(good + ": 1 endpoint OK");
   }
 

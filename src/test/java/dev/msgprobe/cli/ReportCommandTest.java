@@ -79,7 +79,7 @@ class ReportCommandTest {
     assertThat(status).isZero();
     JsonNode json = new ObjectMapper().readTree(out.toString());
     assertThat(json.fieldNames()).toIterable().containsExactly("software_name", "software_version", "report_file",
-        "probe_asn", "probe_cc", "probe_network_name", "probe_location", "started", "runtime", "network_mode", "controls",
+        "probe_asn", "probe_cc", "probe_network_name", "probe_location", "started", "runtime", "network_mode", "udp_mode", "controls",
         "services", "by_network");
     assertThat(json.at("/services/whatsapp/status").asText()).isEqualTo("blocked");
     assertThat(json.at("/services/whatsapp/methods/tls.reset").asInt()).isEqualTo(1);

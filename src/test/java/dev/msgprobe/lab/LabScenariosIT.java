@@ -187,10 +187,14 @@ class LabScenariosIT {
     }
     String wantMode = expected.path("network_mode").isTextual()
         ? expected.path("network_mode").asText() : null;
+    String wantUdp = expected.path("udp_mode").isTextual() ? expected.path("udp_mode").asText() : null;
     String gotMode = null;
+    String gotUdp = null;
     Path summary = reports.resolve(name + ".summary.json");
     if (Files.exists(summary)) {
-      gotMode = JSON.readTree(summary.toFile()).path("network_mode").asText(null);
+      JsonNode summaryJson = JSON.readTree(summary.toFile());
+      gotMode = summaryJson.path("network_mode").asText(null);
+      gotUdp = summaryJson.path("udp_mode").asText(null);
     }
 
     printTable(name, asserted, table, mismatches, missing, wantMode, gotMode);
@@ -208,11 +212,17 @@ class LabScenariosIT {
       assertThat(JSON.readTree(summary.toFile()).path("probe_location").asText())
           .as("scenario %s: why the network is unknown", name).contains("no STUN server answered");
     }
+    if (wantUdp != null) {
+      System.out.println("  udp_mode: expected " + wantUdp + ", got " + gotUdp);
+    }
     if (asserted) {
       assertThat(mismatches).as("scenario %s: endpoints whose verdict differs", name).isEmpty();
       assertThat(missing).as("scenario %s: endpoints missing from the report", name).isEmpty();
       if (wantMode != null) {
         assertThat(gotMode).as("scenario %s: summary network_mode", name).isEqualTo(wantMode);
+      }
+      if (wantUdp != null) {
+        assertThat(gotUdp).as("scenario %s: summary udp_mode", name).isEqualTo(wantUdp);
       }
     }
   }

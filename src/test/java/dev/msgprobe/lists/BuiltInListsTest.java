@@ -27,7 +27,7 @@ class BuiltInListsTest {
         assertThat(e.service()).isEqualTo(name.equals("controls") ? "control" : name);
         assertThat(e.function()).isNotEqualTo(EndpointBuilder.DEFAULT_FUNCTION);
         assertThat(e.source()).isNotBlank();
-        assertThat(e.dateAdded()).isEqualTo("2026-11-28");
+        assertThat(e.dateAdded()).isIn("2026-11-28", "2026-12-07");
         assertThat(e.categoryCode()).isEqualTo(name.equals("controls") ? "CTRL" : "COMT");
       });
     }
@@ -88,5 +88,23 @@ class BuiltInListsTest {
         .containsExactlyInAnyOrder("domestic", "foreign");
     assertThat(controls).extracting(Endpoint::url).contains("https://ya.ru/", "https://github.com/",
         "https://www.iana.org/");
+  }
+
+  @Test
+  void controls_holdADomesticAndAForeignStunServer() throws Exception {
+    assertThat(TestLists.controls()).filteredOn(e -> e.scheme().equals("stun"))
+        .extracting(Endpoint::function).containsExactlyInAnyOrder("domestic", "foreign");
+  }
+
+  @Test
+  void everyService_hasQuicRowsAndCallsRows_withHowSureInTheNotes() throws Exception {
+    for (String service : List.of("whatsapp", "telegram", "max")) {
+      List<Endpoint> endpoints = list(service);
+      assertThat(endpoints).as(service).anySatisfy(e -> assertThat(e.scheme()).isEqualTo("quic"));
+      assertThat(endpoints).as(service).filteredOn(e -> e.function().equals("calls")).isNotEmpty()
+          .allSatisfy(e -> assertThat(e.notes()).containsAnyOf(", low", ", medium", ", high"));
+    }
+    assertThat(list("telegram")).filteredOn(e -> e.scheme().equals("stun")).extracting(Endpoint::port)
+        .contains(599, 1400);
   }
 }

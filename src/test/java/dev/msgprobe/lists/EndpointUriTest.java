@@ -18,6 +18,9 @@ class EndpointUriTest {
       tcp://e1.whatsapp.net:5222           | tcp   | e1.whatsapp.net  | 5222  | /
       wss://ws-api.oneme.ru/websocket      | wss   | ws-api.oneme.ru  | 443   | /websocket
       dns://whatsapp.com                   | dns   | whatsapp.com     | 53    | /
+      quic://web.whatsapp.com              | quic  | web.whatsapp.com | 443   | /
+      stun://91.108.56.100:1400            | stun  | 91.108.56.100    | 1400  | /
+      stun://stun.example.net              | stun  | stun.example.net | 3478  | /
       HTTPS://Web.WhatsApp.COM/A/b         | https | web.whatsapp.com | 443   | /A/b
       https://example.com?q=1#top          | https | example.com      | 443   | /?q=1
       https://example.com/p?q=1            | https | example.com      | 443   | /p?q=1
@@ -35,7 +38,9 @@ class EndpointUriTest {
       ""                              | empty url
       "https://a b/"                  | url 'https://a b/' contains whitespace
       www.example.com                 | 'www.example.com' is not a URI (expected scheme://host..., e.g. https://www.example.com)
-      ftp://example.com/              | unsupported scheme 'ftp' (expected https, http, tls, tcp, wss, dns)
+      ftp://example.com/              | unsupported scheme 'ftp' (expected https, http, tls, tcp, wss, dns, quic, stun)
+      quic://157.240.1.53:443        | quic needs a host name (it is sent as the SNI), not an address
+      stun://1.2.3.4:1400/x           | a stun url has no path or query ('/x')
       https:///path                   | missing host
       tcp://e1.whatsapp.net           | tcp needs a port, e.g. tcp://e1.whatsapp.net:443
       tcp://host:0                    | port 0 out of range (1-65535)

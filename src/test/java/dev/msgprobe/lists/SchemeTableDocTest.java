@@ -18,13 +18,6 @@ class SchemeTableDocTest {
   }
 
   @Test
-  void plannedSchemes_areNotAcceptedYet() {
-    List<String> planned = schemes("### Planned schemes (not yet implemented)");
-
-    assertThat(planned).isNotEmpty().doesNotContainAnyElementsOf(EndpointUri.SCHEMES);
-  }
-
-  @Test
   void everyImplementedExample_parses() throws Exception {
     for (List<String> row : rows(section(DOC, "## Schemes"))) {
       assertThat(EndpointUri.parse(code(row.get(1))).scheme()).isEqualTo(code(row.get(0)));

@@ -140,7 +140,7 @@ class TestListsTest {
 
     String p = f.toString();
     assertThat(ListErrors.of(() -> TestLists.load(f))).containsExactly(
-        p + ":2: unsupported scheme 'ftp' (expected https, http, tls, tcp, wss, dns)",
+        p + ":2: unsupported scheme 'ftp' (expected https, http, tls, tcp, wss, dns, quic, stun)",
         p + ":3: empty url",
         p + ":4: tcp needs a port, e.g. tcp://e1.whatsapp.net:443",
         p + ":5: port 70000 out of range (1-65535)",

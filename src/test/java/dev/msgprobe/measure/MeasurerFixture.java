@@ -38,6 +38,7 @@ final class MeasurerFixture {
   Sleeper sleeper = pauses::add;
   int validatePort;
   int maxRedirects = 3;
+  Duration timeout = TIMEOUT;
 
   /** Which endpoints get a transfer; the tests that are not about the selection keep today's marked ones. */
   TransferMode transfers = TransferMode.MARKED;
@@ -56,7 +57,7 @@ final class MeasurerFixture {
   }
 
   MeasureConfig config() {
-    return new MeasureConfig(new InetSocketAddress(LoopbackServer.IP, 53), List.of(), null, DECOY, TIMEOUT,
+    return new MeasureConfig(new InetSocketAddress(LoopbackServer.IP, 53), List.of(), null, DECOY, timeout,
         RETRY_DELAY, BODY_CAP, TRANSFER_BYTES, null, maxRedirects, transfers);
   }
 

@@ -92,8 +92,8 @@ class TcpPlanTest {
 
   @Test
   void unknownScheme_isRejected() {
-    assertThatThrownBy(() -> fixture.measure(TestEndpoints.of("quic://" + HOST + ":443")))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("quic");
+    assertThatThrownBy(() -> fixture.measure(TestEndpoints.of("sctp://" + HOST + ":443")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sctp");
   }
 
   @Test

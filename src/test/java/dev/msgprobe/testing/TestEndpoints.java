@@ -8,7 +8,7 @@ import java.util.Map;
 /** Endpoints for tests, parsed from a URI the way a test list row would give them. */
 public final class TestEndpoints {
   private static final Map<String, Integer> DEFAULT_PORTS =
-      Map.of("https", 443, "wss", 443, "tls", 443, "http", 80, "tcp", 80, "dns", 53);
+      Map.of("https", 443, "wss", 443, "tls", 443, "http", 80, "tcp", 80, "dns", 53, "quic", 443, "stun", 3478);
 
   private TestEndpoints() {}
 
