@@ -21,6 +21,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -224,7 +226,13 @@ final class RunCommand implements Callable<Integer> {
       return ExitCodes.BAD_INPUT;
     }
     job.listen(listeners);
-    Thread hook = new Thread(() -> job.interruptAndWait(Duration.ofSeconds(20)), "msgprobe-interrupt");
+    // On SIGINT the JVM exits when this hook returns: it waits for the job, then for the summary and
+    // the "interrupted" line to be printed and the listeners closed on the main thread.
+    CountDownLatch told = new CountDownLatch(1);
+    Thread hook = new Thread(() -> {
+      job.interruptAndWait(Duration.ofSeconds(20));
+      awaitQuietly(told, Duration.ofSeconds(10));
+    }, "msgprobe-interrupt");
     boolean hooked = installHook(hook);
     try {
       RunJob.Result result = job.execute();
@@ -238,9 +246,18 @@ final class RunCommand implements Callable<Integer> {
       };
     } finally {
       listeners.close();
+      told.countDown();
       if (hooked) {
         removeHook(hook);
       }
+    }
+  }
+
+  private static void awaitQuietly(CountDownLatch latch, Duration limit) {
+    try {
+      latch.await(limit.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
