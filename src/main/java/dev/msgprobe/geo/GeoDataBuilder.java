@@ -1,5 +1,6 @@
 package dev.msgprobe.geo;
 
+import dev.msgprobe.csv.CsvReader;
 import java.io.BufferedReader;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -135,32 +136,13 @@ public final class GeoDataBuilder {
     return ipv6 ? RangeKey.ipv6(new BigInteger(number.strip())) : Long.parseLong(number.strip());
   }
 
-  /** One CSV line: plain fields, or double-quoted ones with {@code ""} for a quote. */
-  static List<String> fields(String line) {
-    List<String> out = new ArrayList<>();
-    StringBuilder cur = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if (quoted) {
-        if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-          cur.append('"');
-          i++;
-        } else if (c == '"') {
-          quoted = false;
-        } else {
-          cur.append(c);
-        }
-      } else if (c == '"') {
-        quoted = true;
-      } else if (c == ',') {
-        out.add(cur.toString());
-        cur.setLength(0);
-      } else {
-        cur.append(c);
-      }
+  /** One CSV line's fields, read by the project's one CSV reader. */
+  static List<String> fields(String line) throws IOException {
+    List<String> problems = new ArrayList<>();
+    List<CsvReader.Row> rows = CsvReader.read(line, ',', (n, problem) -> problems.add(problem));
+    if (!problems.isEmpty()) {
+      throw new IOException(problems.get(0) + ": " + line);
     }
-    out.add(cur.toString());
-    return out;
+    return rows.isEmpty() ? List.of() : rows.get(0).fields();
   }
 }

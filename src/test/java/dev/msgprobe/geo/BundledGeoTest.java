@@ -105,7 +105,7 @@ class BundledGeoTest {
   }
 
   @Test
-  void quotedCsvOrganisation_keepsItsCommaAndQuotes() {
+  void quotedCsvOrganisation_keepsItsCommaAndQuotes() throws Exception {
     assertThat(GeoDataBuilder.fields("1,2,3,\"A \"\"B\"\", Inc.\"")).containsExactly("1", "2", "3", "A \"B\", Inc.");
   }
 
