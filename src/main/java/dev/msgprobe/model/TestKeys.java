@@ -53,13 +53,13 @@ public record TestKeys(
   /** The same observations with the top-level {@code failure} set (OONI's string form). */
   public TestKeys withFailure(String f) {
     return new TestKeys(agent, failedOperation, f, queries, tcpConnect, tlsHandshakes, requests, networkEvents,
-        transfers, verdict);
+        transfers, verdict, quicHandshakes, endpoint);
   }
 
   /** These observations with other DNS queries (e.g. their answers annotated with networks). */
   public TestKeys withQueries(List<DnsQuery> queries) {
     return new TestKeys(agent, failedOperation, failure, queries, tcpConnect, tlsHandshakes, requests,
-        networkEvents, transfers, verdict);
+        networkEvents, transfers, verdict, quicHandshakes, endpoint);
   }
 
   public TestKeys withVerdict(Verdict v) {
