@@ -41,7 +41,7 @@ PROXY_HTTP_PORT = 3128          # ISP transparent HTTP proxy (block pages)
 PROXY_TLS_PORT = 3129           # ISP TLS interception proxy
 AUTH_DNS_IP = "193.0.14.129"    # the lab's authoritative DNS ("root")
 DOH_IPS = ["1.1.1.1", "8.8.8.8"]
-SINKHOLE_IP = "95.167.13.50"    # Rostelecom block-page host (russia.md 3.1)
+SINKHOLE_IP = "95.167.13.50"    # Rostelecom block-page host (a Rostelecom block-page address reported by OONI and net4people)
 BLOCKPAGE_NAMES = ["warning.rt.ru", "block.rt.ru"]  # ISP-local names -> SINKHOLE_IP
 DEFAULT_BOGON = "10.10.34.35"
 
