@@ -1,18 +1,33 @@
 package dev.msgprobe.cli;
 
 import dev.msgprobe.engine.CompareJob;
+import dev.msgprobe.history.History;
+import dev.msgprobe.history.Run;
+import dev.msgprobe.model.Measurement;
 import dev.msgprobe.report.DiffRenderer;
+import dev.msgprobe.report.LoadedReport;
 import dev.msgprobe.report.ReportJson;
+import dev.msgprobe.store.Query;
+import dev.msgprobe.store.Store;
+import dev.msgprobe.store.StoreException;
+import dev.msgprobe.store.Stores;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code msgprobe compare OLD.jsonl NEW.jsonl}: what changed between two runs (docs/contract/cli.md#compare-options). */
+/**
+ * {@code msgprobe compare OLD.jsonl NEW.jsonl}, or {@code compare --store URL [OLD_ID NEW_ID]}: what
+ * changed between two runs (docs/contract/cli.md#compare-options). In a store a run is a report id, as
+ * {@code history} lists them; without ids, the two latest runs by start time.
+ */
 @Command(name = "compare", sortOptions = false, usageHelpAutoWidth = true,
     description = {
         "Show what changed between two runs.",
@@ -23,15 +38,18 @@ import picocli.CommandLine.Spec;
     exitCodeList = {
         "0:compared (and, with --fail-on-change, no status changed)",
         "1:--fail-on-change: a service or endpoint measured in both runs changed status",
-        "2:bad usage or bad input (a missing file, or an invalid line: FILE:LINE)"})
+        "2:bad usage or bad input (a missing file, an invalid line: FILE:LINE, an unknown report id,"
+            + " a store with fewer than two runs)"})
 final class CompareCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "OLD", description = "The earlier report (JSONL).")
-  Path oldReport;
+  @Parameters(index = "0", arity = "0..1", paramLabel = "OLD",
+      description = "The earlier report (JSONL), or with --store its report id.")
+  String oldReport;
 
-  @Parameters(index = "1", paramLabel = "NEW", description = "The later report (JSONL).")
-  Path newReport;
+  @Parameters(index = "1", arity = "0..1", paramLabel = "NEW",
+      description = "The later report (JSONL), or with --store its report id.")
+  String newReport;
 
   @Option(names = "--json", order = 1, description = "Print the comparison as JSON (fields in the README).")
   boolean json;
@@ -40,14 +58,29 @@ final class CompareCommand implements Callable<Integer> {
       description = "Exit 1 when a service or an endpoint measured in both runs changed status.")
   boolean failOnChange;
 
-  @Option(names = {"-h", "--help"}, usageHelp = true, order = 3, description = "Show this help and exit.")
+  @Option(names = "--store", paramLabel = "URL", order = 3,
+      description = "Compare two runs of a store (a SQLite file or postgresql://...): OLD and NEW are report ids,"
+          + " as history lists them; without them, the two latest runs.")
+  String store;
+
+  @Option(names = {"-h", "--help"}, usageHelp = true, order = 4, description = "Show this help and exit.")
   boolean help;
+
+  @ParentCommand Main main;
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    CompareJob.Result result = CompareJob.run(new CompareJob.Config(oldReport, newReport, failOnChange));
+    CompareJob.Result result;
+    try {
+      result = store != null ? fromStore()
+          : CompareJob.run(new CompareJob.Config(Path.of(required(oldReport)), Path.of(required(newReport)), failOnChange));
+    } catch (StoreException | BadArguments e) {
+      err.println("msgprobe compare: " + e.getMessage());
+      err.flush();
+      return ExitCodes.BAD_INPUT;
+    }
     result.messages().forEach(err::println);
     err.flush();
     if (result.outcome() == CompareJob.Outcome.BAD_INPUT) {
@@ -56,5 +89,64 @@ final class CompareCommand implements Callable<Integer> {
     out.print(json ? ReportJson.diffJson(result.diff()) : DiffRenderer.table(result.diff()));
     out.flush();
     return result.outcome() == CompareJob.Outcome.STATUS_CHANGED ? ExitCodes.FAIL_ON_MATCHED : ExitCodes.OK;
+  }
+
+  /** Arguments that do not say which two runs to compare. */
+  private static final class BadArguments extends Exception {
+    BadArguments(String message) {
+      super(message);
+    }
+  }
+
+  private static String required(String report) throws BadArguments {
+    if (report == null) {
+      throw new BadArguments("give two reports, OLD and NEW (JSONL files), or --store URL [OLD_ID NEW_ID]");
+    }
+    return report;
+  }
+
+  /** The runs OLD and NEW of the store (by default its two latest), compared. */
+  private CompareJob.Result fromStore() throws StoreException, BadArguments {
+    for (String id : new String[] {oldReport, newReport}) {
+      if (id != null && (id.endsWith(".jsonl") || Files.isRegularFile(Path.of(id)))) {
+        throw new BadArguments("'" + id + "' is a report file, but --store compares report ids: give"
+            + " two files, or --store URL [OLD_ID NEW_ID], not both");
+      }
+    }
+    if (oldReport != null && newReport == null) {
+      throw new BadArguments("--store " + store + " " + oldReport + ": give two report ids (OLD NEW), or none"
+          + " for the two latest runs");
+    }
+    try (Store s = Stores.open(store, StoreOption.env(main))
+        .orElseThrow(() -> new StoreException("--store none: compare needs a store"))) {
+      List<Measurement> measurements = s.measurements(Query.ALL);
+      History history = History.of(s.describe(), measurements);
+      List<Run> runs = history.runs();
+      String older;
+      String newer;
+      if (oldReport == null) {
+        if (runs.size() < 2) {
+          throw new BadArguments("--store " + s.describe() + " holds " + runs.size()
+              + (runs.size() == 1 ? " run" : " runs") + "; compare needs two");
+        }
+        older = runs.get(runs.size() - 2).reportId();
+        newer = runs.get(runs.size() - 1).reportId();
+      } else {
+        older = known(history, oldReport, s);
+        newer = known(history, newReport, s);
+      }
+      return CompareJob.between(run(older, measurements), run(newer, measurements), failOnChange);
+    }
+  }
+
+  private static String known(History history, String reportId, Store s) throws BadArguments {
+    return history.run(reportId).map(Run::reportId).orElseThrow(() -> new BadArguments(
+        "no run with report id '" + reportId + "' in --store " + s.describe() + " (msgprobe history lists them)"));
+  }
+
+  /** The measurements of one run, named after its report id. */
+  private static LoadedReport run(String reportId, List<Measurement> measurements) {
+    return new LoadedReport(Path.of(reportId),
+        measurements.stream().filter(m -> History.runOf(m).equals(reportId)).toList(), List.of());
   }
 }

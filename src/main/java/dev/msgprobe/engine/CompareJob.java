@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * {@code msgprobe compare}: what changed between two stored reports, each summarised on its own
+ * {@code msgprobe compare}: what changed between two stored reports (files, or runs of a store), each summarised on its own
  * ({@link StoredReports}). Prints nothing: the CLI renders the result.
  */
 public final class CompareJob {
@@ -34,9 +34,13 @@ public final class CompareJob {
     } catch (ReportFiles.Unreadable e) {
       return new Result(Outcome.BAD_INPUT, List.of("msgprobe compare: " + e.getMessage()), null);
     }
-    ReportDiff diff = ReportDiff.between(StoredReports.summarise(List.of(loaded.get(0))),
-        StoredReports.summarise(List.of(loaded.get(1))));
-    Outcome outcome = config.failOnChange() && diff.statusChanged() ? Outcome.STATUS_CHANGED : Outcome.COMPARED;
-    return new Result(outcome, ReportFiles.warnings(loaded), diff);
+    return between(loaded.get(0), loaded.get(1), config.failOnChange());
+  }
+
+  /** Compares two runs already read (from files or a store); their warnings become the messages. */
+  public static Result between(LoadedReport older, LoadedReport newer, boolean failOnChange) {
+    ReportDiff diff = ReportDiff.between(StoredReports.summarise(List.of(older)), StoredReports.summarise(List.of(newer)));
+    Outcome outcome = failOnChange && diff.statusChanged() ? Outcome.STATUS_CHANGED : Outcome.COMPARED;
+    return new Result(outcome, ReportFiles.warnings(List.of(older, newer)), diff);
   }
 }

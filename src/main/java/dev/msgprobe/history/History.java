@@ -34,13 +34,23 @@ public record History(@JsonProperty("store") String store, @JsonProperty("runs")
   public static History of(String store, List<Measurement> measurements) {
     Map<String, List<Measurement>> byRun = new LinkedHashMap<>();
     for (Measurement m : measurements) {
-      byRun.computeIfAbsent(Objects.toString(m.reportId(), ""), k -> new ArrayList<>()).add(m);
+      byRun.computeIfAbsent(runOf(m), k -> new ArrayList<>()).add(m);
     }
     List<Run> runs = new ArrayList<>();
     byRun.forEach((id, ms) -> runs.add(run(id, ms)));
     runs.sort(Comparator.comparing(Run::started, Comparator.nullsFirst(Comparator.naturalOrder()))
         .thenComparing(Run::reportId));
     return new History(store, runs, changes(runs));
+  }
+
+  /** The report id of the run {@code m} belongs to ({@link Run#reportId()}; empty when it has none). */
+  public static String runOf(Measurement m) {
+    return Objects.toString(m.reportId(), "");
+  }
+
+  /** The run with this report id. */
+  public java.util.Optional<Run> run(String reportId) {
+    return runs.stream().filter(r -> r.reportId().equals(reportId)).findFirst();
   }
 
   /** Every service in the order first measured. */

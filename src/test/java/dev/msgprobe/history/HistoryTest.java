@@ -33,6 +33,17 @@ class HistoryTest {
   }
 
   @Test
+  void aRun_isFoundByItsReportId_andAnUnknownIdFindsNone() {
+    List<Measurement> all = days(3);
+    String day2 = all.stream().filter(m -> m.measurementStartTime().startsWith("2026-03-02")).findFirst().orElseThrow().reportId();
+    History h = History.of("test", all);
+
+    assertThat(h.run(day2)).map(Run::started).hasValue("2026-03-02 10:00:00");
+    assertThat(h.run("20990101T000000Z_nope")).isEmpty();
+    assertThat(all).filteredOn(m -> History.runOf(m).equals(day2)).hasSize(10);
+  }
+
+  @Test
   void aMethodChange_isToldInWords() {
     History h = History.of("test", days(12));
 
