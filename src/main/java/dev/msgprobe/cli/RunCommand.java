@@ -1,5 +1,6 @@
 package dev.msgprobe.cli;
 
+import dev.msgprobe.net.HttpsAddressEcho;
 import dev.msgprobe.engine.GeoOptions;
 import dev.msgprobe.engine.RunConfig;
 import dev.msgprobe.engine.RunJob.Outcome;
@@ -173,6 +174,11 @@ final class RunCommand implements Callable<Integer> {
           + " report); repeatable; 'none' asks none. Default: stun.l.google.com:19302, stun.cloudflare.com:3478,"
           + " stun.nextcloud.com:443.")
   List<String> stun = new ArrayList<>();
+
+  @Option(names = "--ip-echo", paramLabel = "URL", order = 25,
+      description = "An HTTPS address-echo URL asked for the public address only when no STUN server gave one"
+          + " (plain-text or JSON answer). Default: none, nothing is sent to an echo service.")
+  String ipEcho;
 
   @Override
   public Integer call() {
@@ -361,6 +367,9 @@ final class RunCommand implements Callable<Integer> {
         return "--doh: not an https URL: " + url;
       }
     }
+    if (ipEcho != null && !HttpsAddressEcho.isHttpsUrl(ipEcho)) {
+      return "--ip-echo: not an https URL: " + ipEcho;
+    }
     return null;
   }
 
@@ -368,7 +377,7 @@ final class RunCommand implements Callable<Integer> {
     List<String> servers = stun.isEmpty() ? GeoOptions.DEFAULT_STUN
         : stun.stream().filter(s -> !"none".equalsIgnoreCase(s)).toList();
     return new GeoOptions(probeAsn == null ? null : NetworkOwner.parseAsn(probeAsn),
-        probeCc == null ? null : probeCc.toUpperCase(Locale.ROOT), noGeoip, asnDbs, servers);
+        probeCc == null ? null : probeCc.toUpperCase(Locale.ROOT), noGeoip, asnDbs, servers, ipEcho);
   }
 
   private Path controlsPath() {

@@ -5,6 +5,8 @@ import dev.msgprobe.model.Endpoint;
 import dev.msgprobe.model.Measurement;
 import dev.msgprobe.model.RunSummary;
 import dev.msgprobe.model.ServiceSummary;
+import dev.msgprobe.net.HttpsAddressEcho;
+import dev.msgprobe.net.Trust;
 import dev.msgprobe.report.ReportIds;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -56,6 +58,7 @@ public final class RunJob {
   private final Wiring.Factory wiringFactory;
   private final Clock clock;
   private final PublicAddressFinder publicAddressFinder;
+  private final AddressEcho addressEcho;
   private final CountDownLatch finished = new CountDownLatch(1);
   private volatile Campaign campaign;
   private volatile boolean interrupted;
@@ -75,7 +78,14 @@ public final class RunJob {
 
   RunJob(RunConfig config, Progress progress, Consumer<String> notices, Wiring.Factory wiringFactory, Clock clock,
       PublicAddressFinder publicAddressFinder) {
+    this(config, progress, notices, wiringFactory, clock, publicAddressFinder,
+        url -> new HttpsAddressEcho(Trust.load(config.caFile()), config.timeout()).ask(url));
+  }
+
+  RunJob(RunConfig config, Progress progress, Consumer<String> notices, Wiring.Factory wiringFactory, Clock clock,
+      PublicAddressFinder publicAddressFinder, AddressEcho addressEcho) {
     this.publicAddressFinder = publicAddressFinder;
+    this.addressEcho = addressEcho;
     this.config = config;
     this.progress = progress;
     this.notices = notices;
@@ -164,7 +174,7 @@ public final class RunJob {
           endpoints.size()));
     }
 
-    ProbeLocation where = wiring.locate(config.geo(), publicAddressFinder);
+    ProbeLocation where = wiring.locate(config.geo(), publicAddressFinder, addressEcho, quietable());
     String resolverIp = wiring.resolverEcho().orElse(resolver.getAddress().getHostAddress());
     Envelope envelope = new Envelope(wiring.reportId(where.owner()), started, where.owner(), resolverIp,
         wiring.networkOf(resolverIp), resolver.getAddress().getHostAddress(), Wiring.softwareVersion());

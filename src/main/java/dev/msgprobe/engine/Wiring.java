@@ -178,8 +178,9 @@ final class Wiring {
    * Where the probe is; its public addresses (learnt or on an interface) and its private interface
    * addresses make the set every report line is scrubbed of.
    */
-  ProbeLocation locate(GeoOptions options, PublicAddressFinder finder) {
-    ProbeLocation where = new ProbeLocator(options, geo, finder, probeIps).locate();
+  ProbeLocation locate(GeoOptions options, PublicAddressFinder finder, AddressEcho echo,
+      java.util.function.Consumer<String> notices) {
+    ProbeLocation where = new ProbeLocator(options, geo, finder, echo, notices, probeIps).locate();
     Set<String> scrub = new java.util.LinkedHashSet<>(where.publicAddresses());
     scrub.addAll(LocalAddresses.privateOnes());
     probeIps = scrub;

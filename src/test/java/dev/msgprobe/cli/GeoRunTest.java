@@ -11,12 +11,15 @@ import dev.msgprobe.testing.FakeDnsServer;
 import dev.msgprobe.testing.FakeDnsZone;
 import dev.msgprobe.testing.TestMmdb;
 import java.io.PrintWriter;
+import java.net.InetAddress;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,8 +32,9 @@ class GeoRunTest {
   @TempDir
   Path dir;
 
+  private final FakeDnsPki pki = FakeDnsPki.create();
+
   private JsonNode runDns(String... extra) throws Exception {
-    FakeDnsPki pki = FakeDnsPki.create();
     FakeDnsZone local = new FakeDnsZone()
         .on("whatsapp.test", FakeDnsBehaviour.answer("198.51.100.80"))
         .on("whoami.test", FakeDnsBehaviour.answer("203.0.113.53"));
@@ -76,6 +80,27 @@ class GeoRunTest {
         .contains("Facebook, Inc.");
     assertThat(m.get("probe_asn").asText()).isEqualTo("AS0");
     assertThat(r.at("/summary/probe_location").asText()).startsWith("unknown");
+  }
+
+  @Test
+  void stunNone_ipEchoAddress_isLookedUp_andScrubbedFromTheLine() throws Exception {
+    try (MockWebServer echo = new MockWebServer()) {
+      echo.useHttps(pki.serverSocketFactory());
+      echo.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json")
+          .body("{\"ip\":\"203.0.113.53\"}").build());
+      echo.start(InetAddress.getByName("127.0.0.1"), 0);
+
+      JsonNode r = runDns("--asn-db", labDb().toString(), "--ip-echo",
+          "https://127.0.0.1:" + echo.getPort() + "/ip");
+
+      assertThat(echo.getRequestCount()).isEqualTo(1);
+      JsonNode m = r.get("line");
+      assertThat(m.get("probe_asn").asText()).isEqualTo("AS64501");
+      assertThat(m.get("resolver_ip").asText()).isEqualTo("[scrubbed]");
+      assertThat(m.toString()).doesNotContain("203.0.113.53");
+      assertThat(r.at("/summary/probe_location").asText())
+          .startsWith("looked up: public address learnt from the HTTPS echo URL, ");
+    }
   }
 
   @Test

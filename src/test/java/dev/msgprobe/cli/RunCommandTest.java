@@ -183,6 +183,17 @@ class RunCommandTest {
   }
 
   @Test
+  void ipEchoThatIsNotHttps_isRefused_namingTheFlag() {
+    int status = run("--controls", "none", "--ip-echo", "http://127.0.0.1:" + silent.port() + "/ip", "-o",
+        dir.resolve("e.jsonl").toString(), "tcp://127.0.0.1:" + closed);
+
+    assertThat(status).isEqualTo(2);
+    assertThat(err.toString()).contains("--ip-echo: not an https URL: http://127.0.0.1:");
+    assertThat(dir.resolve("e.jsonl")).doesNotExist();
+    assertThat(silent.accepted()).isZero();
+  }
+
+  @Test
   void resolverEchoWithAnEmptyLabel_isRefused_namingTheFlag() {
     int status = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), "run", "--no-progress",
         "--no-doh", "--resolver-echo", "whoami..example", "--resolver", "127.0.0.1:" + closed, "--controls", "none",

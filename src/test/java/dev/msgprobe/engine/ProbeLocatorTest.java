@@ -103,4 +103,54 @@ class ProbeLocatorTest {
     ProbeLocation where = new ProbeLocator(options(null, null, false, List.of()), GEO, mustNotAsk, Set.of()).locate();
     assertThat(where.how()).contains("no STUN server given");
   }
+
+  private static GeoOptions withEcho(List<String> stun) {
+    return new GeoOptions(null, null, false, List.of(), stun, "https://127.0.0.1:8443/ip");
+  }
+
+  @Test
+  void stunSilent_echoAddressIsLookedUp_andJoinsTheScrubSet() {
+    List<String> asked = new ArrayList<>();
+    AddressEcho echo = url -> {
+      asked.add(url);
+      return IpLiterals.parse("95.24.1.2");
+    };
+    ProbeLocation where = new ProbeLocator(withEcho(STUN), GEO, PublicAddressFinder.NONE, echo, line -> { },
+        Set.of("95.24.9.9")).locate();
+    assertThat(asked).containsExactly("https://127.0.0.1:8443/ip");
+    assertThat(where.owner()).isEqualTo(ROSTELECOM);
+    assertThat(where.how()).isEqualTo("looked up: public address learnt from the HTTPS echo URL, test data");
+    assertThat(where.publicAddresses()).contains("95.24.1.2", "95.24.9.9");
+  }
+
+  @Test
+  void stunNone_withEcho_asksTheEcho() {
+    ProbeLocation where = new ProbeLocator(withEcho(List.of()), GEO, PublicAddressFinder.NONE,
+        url -> IpLiterals.parse("95.24.1.2"), line -> { }, Set.of()).locate();
+    assertThat(where.how()).contains("HTTPS echo URL");
+    assertThat(where.publicAddresses()).containsExactly("95.24.1.2");
+  }
+
+  @Test
+  void stunAnswered_echoIsNeverAsked() {
+    AddressEcho mustNotAsk = url -> {
+      throw new AssertionError("asked " + url);
+    };
+    ProbeLocation where = new ProbeLocator(withEcho(STUN), GEO, stunSays("95.24.1.2"), mustNotAsk, line -> { },
+        Set.of()).locate();
+    assertThat(where.how()).contains("STUN");
+  }
+
+  @Test
+  void failingEcho_isANotice_andTheLocationStaysUnknown() {
+    List<String> notices = new ArrayList<>();
+    ProbeLocation where = new ProbeLocator(withEcho(STUN), GEO, PublicAddressFinder.NONE, url -> {
+      throw new java.io.IOException("the answer names no IP address");
+    }, notices::add, Set.of()).locate();
+    assertThat(notices).singleElement().asString().startsWith("msgprobe: notice: --ip-echo https://127.0.0.1:8443/ip")
+        .contains("names no IP address");
+    assertThat(where.owner()).isEqualTo(NetworkOwner.UNKNOWN);
+    assertThat(where.how()).contains("no STUN server answered, the --ip-echo URL named none");
+    assertThat(where.publicAddresses()).isEmpty();
+  }
 }

@@ -41,7 +41,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The probe's public address, put in every field that could carry it, never reaches a report line:
  * neither as text nor inside base64 data (as text or as raw bytes), whether the probe knew it from an
- * interface or learnt it only over STUN (behind NAT).
+ * interface or learnt it only over STUN or only from the HTTPS address echo (behind NAT).
  */
 class PublicAddressNeverReportedTest {
   private static final String ME = "198.51.100.77";
@@ -51,7 +51,7 @@ class PublicAddressNeverReportedTest {
   @TempDir
   Path dir;
 
-  enum Source { INTERFACE, STUN_ONLY }
+  enum Source { INTERFACE, STUN_ONLY, ECHO_ONLY }
 
   static Stream<Arguments> fields() {
     Map<String, Function<String, TestKeys>> fields = new java.util.LinkedHashMap<>();
@@ -87,9 +87,15 @@ class PublicAddressNeverReportedTest {
   @MethodSource("fields")
   void addressInTheField_isScrubbedFromTheLine(String field, Source source, Function<String, TestKeys> keys)
       throws Exception {
-    ProbeLocation where = new ProbeLocator(new GeoOptions(null, null, false, List.of(), List.of("127.0.0.1:3478")),
-        GeoLookup.NONE, source == Source.STUN_ONLY ? servers -> Optional.of(IpLiterals.parse(ME))
-            : PublicAddressFinder.NONE, source == Source.INTERFACE ? Set.of(ME) : Set.of()).locate();
+    ProbeLocation where = new ProbeLocator(new GeoOptions(null, null, false, List.of(), List.of("127.0.0.1:3478"),
+        "https://127.0.0.1:8443/ip"), GeoLookup.NONE,
+        source == Source.STUN_ONLY ? servers -> Optional.of(IpLiterals.parse(ME)) : PublicAddressFinder.NONE,
+        url -> {
+          if (source != Source.ECHO_ONLY) {
+            throw new java.io.IOException("the echo is silent");
+          }
+          return IpLiterals.parse(ME);
+        }, line -> { }, source == Source.INTERFACE ? Set.of(ME) : Set.of()).locate();
     Envelope envelope = new Envelope("rid", Instant.parse("2026-12-07T00:00:00Z"), where.owner(), ME,
         NetworkOwner.UNKNOWN, "127.0.0.53", "test");
     Endpoint e = new Endpoint("https://web.whatsapp.com/", "https", "web.whatsapp.com", 443, "/", null, "whatsapp",
