@@ -43,9 +43,11 @@ class InterruptedRunIT {
       Path listFile = Files.writeString(dir.resolve("mixed.csv"), list.toString());
       Path report = dir.resolve("cut.jsonl");
       Path log = dir.resolve("stderr.txt");
-      Process p = new ProcessBuilder(javaBinary(), "-jar", jar.toString(), "run", listFile.toString(),
+      List<String> command = new ArrayList<>(defaultSigint());
+      command.addAll(List.of(javaBinary(), "-jar", jar.toString(), "run", listFile.toString(),
           "--controls", "none", "--no-doh", "--resolver-echo", "none", "--stun", "none", "--resolver", "127.0.0.1:" + closed,
-          "--timeout", "20", "--parallel", "10", "--no-progress", "--store", "none", "-o", report.toString())
+          "--timeout", "20", "--parallel", "10", "--no-progress", "--store", "none", "-o", report.toString()));
+      Process p = new ProcessBuilder(command)
           .redirectErrorStream(false).redirectError(log.toFile()).redirectOutput(dir.resolve("stdout.txt").toFile())
           .start();
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
@@ -66,6 +68,16 @@ class InterruptedRunIT {
       assertThat(summary.at("/services/fast/endpoints").asInt()).isEqualTo(4);
       assertThat(Files.readString(log)).contains("interrupted");
     }
+  }
+
+  /**
+   * A prefix that gives the probe SIGINT's default disposition: a shell without job control starts
+   * background jobs (a CI script run with {@code &}) with SIGINT ignored, the children inherit that,
+   * and the JVM then never sees the interrupt. Empty where {@code env --default-signal} is missing.
+   */
+  private static List<String> defaultSigint() throws Exception {
+    Process probe = new ProcessBuilder("env", "--default-signal=INT", "true").redirectErrorStream(true).start();
+    return probe.waitFor(10, TimeUnit.SECONDS) && probe.exitValue() == 0 ? List.of("env", "--default-signal=INT") : List.of();
   }
 
   private static long lineCount(Path report) throws java.io.IOException {
