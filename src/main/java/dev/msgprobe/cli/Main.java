@@ -41,6 +41,11 @@ public final class Main {
     this.env = Map.copyOf(env);
   }
 
+  /** The commands over the process's environment (for tools that build the command tree themselves: man pages). */
+  Main() {
+    this(System.getenv());
+  }
+
   /** The environment the commands see (XDG_DATA_HOME, HOME): the process's, or the one a test passes. */
   Map<String, String> env() {
     return env;
