@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.msgprobe.testing.Handlers;
 import dev.msgprobe.testing.LoopbackServer;
-import java.io.File;
+import dev.msgprobe.testing.ProbeProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,17 +44,17 @@ class InterruptedRunIT {
       Path report = dir.resolve("cut.jsonl");
       Path log = dir.resolve("stderr.txt");
       List<String> command = new ArrayList<>(defaultSigint());
-      command.addAll(List.of(javaBinary(), "-jar", jar.toString(), "run", listFile.toString(),
+      command.addAll(List.of(ProbeProcess.javaBinary(), "-jar", jar.toString(), "run", listFile.toString(),
           "--controls", "none", "--no-doh", "--resolver-echo", "none", "--stun", "none", "--resolver", "127.0.0.1:" + closed,
           "--timeout", "20", "--parallel", "10", "--no-progress", "--store", "none", "-o", report.toString()));
       Process p = new ProcessBuilder(command)
           .redirectErrorStream(false).redirectError(log.toFile()).redirectOutput(dir.resolve("stdout.txt").toFile())
           .start();
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-      while (lineCount(report) < 4 && System.nanoTime() < deadline) {
+      while (ProbeProcess.wholeLines(report) < 4 && System.nanoTime() < deadline) {
         Thread.sleep(50);
       }
-      assertThat(lineCount(report)).as("fast endpoints written before the interrupt").isEqualTo(4);
+      assertThat(ProbeProcess.wholeLines(report)).as("fast endpoints written before the interrupt").isEqualTo(4);
       new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
 
       assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -78,17 +78,5 @@ class InterruptedRunIT {
   private static List<String> defaultSigint() throws Exception {
     Process probe = new ProcessBuilder("env", "--default-signal=INT", "true").redirectErrorStream(true).start();
     return probe.waitFor(10, TimeUnit.SECONDS) && probe.exitValue() == 0 ? List.of("env", "--default-signal=INT") : List.of();
-  }
-
-  private static long lineCount(Path report) throws java.io.IOException {
-    if (!Files.exists(report)) {
-      return 0;
-    }
-    return Files.readAllLines(report).stream().filter(l -> l.endsWith("}")).count();
-  }
-
-  private static String javaBinary() {
-    return Path.of(System.getProperty("java.home"), "bin", "java" + (File.separatorChar == '\\' ? ".exe" : ""))
-        .toString();
   }
 }

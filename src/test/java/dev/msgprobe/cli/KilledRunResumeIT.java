@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.msgprobe.testing.Handlers;
 import dev.msgprobe.testing.LoopbackServer;
-import java.io.File;
+import dev.msgprobe.testing.ProbeProcess;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -53,10 +53,10 @@ class KilledRunResumeIT {
 
       Process first = run(listFile, report, "20");
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(40);
-      while (wholeLines(report) < 4 && System.nanoTime() < deadline) {
+      while (ProbeProcess.wholeLines(report) < 4 && System.nanoTime() < deadline) {
         Thread.sleep(50);
       }
-      assertThat(wholeLines(report)).as("fast endpoints written before the kill").isEqualTo(4);
+      assertThat(ProbeProcess.wholeLines(report)).as("fast endpoints written before the kill").isEqualTo(4);
       first.destroyForcibly();
       assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
       assertThat(first.exitValue()).isEqualTo(137);
@@ -81,7 +81,7 @@ class KilledRunResumeIT {
   }
 
   private Process run(Path listFile, Path report, String timeout, String... more) throws IOException {
-    List<String> cmd = new ArrayList<>(List.of(javaBinary(), "-jar", Path.of("target", "msgprobe.jar")
+    List<String> cmd = new ArrayList<>(List.of(ProbeProcess.javaBinary(), "-jar", Path.of("target", "msgprobe.jar")
         .toAbsolutePath().toString(), "run", listFile.toString(), "--controls", "none", "--no-doh",
         "--resolver-echo", "none", "--resolver", "127.0.0.1:" + LoopbackServer.closedPort(), "--timeout", timeout,
         "--parallel", "10", "--no-progress", "-o", report.toString()));
@@ -90,15 +90,4 @@ class KilledRunResumeIT {
         .redirectOutput(dir.resolve("stdout.txt").toFile()).start();
   }
 
-  private static long wholeLines(Path report) throws IOException {
-    if (!Files.exists(report)) {
-      return 0;
-    }
-    return Files.readAllLines(report).stream().filter(l -> l.endsWith("}")).count();
-  }
-
-  private static String javaBinary() {
-    return Path.of(System.getProperty("java.home"), "bin", "java" + (File.separatorChar == '\\' ? ".exe" : ""))
-        .toString();
-  }
 }
