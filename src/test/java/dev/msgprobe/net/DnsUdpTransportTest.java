@@ -11,9 +11,8 @@ import dev.msgprobe.testing.FakeDnsBehaviour;
 import dev.msgprobe.testing.FakeDnsReply;
 import dev.msgprobe.testing.FakeDnsServer;
 import dev.msgprobe.testing.FakeDnsZone.Transport;
+import dev.msgprobe.testing.LoopbackServer;
 import java.io.IOException;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -206,10 +205,7 @@ class DnsUdpTransportTest {
 
   @Test
   void nothingListening_isConnectionRefused() throws IOException {
-    int closedPort;
-    try (DatagramSocket probe = new DatagramSocket(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0))) {
-      closedPort = probe.getLocalPort();
-    }
+    int closedPort = LoopbackServer.closedUdpPort();
     DnsUdpTransport toNowhere = new DnsUdpTransport(new InetSocketAddress("127.0.0.1", closedPort), TIMEOUT, GRACE);
 
     assertThat(toNowhere.exchange("web.example", DnsQueryType.A, clock).first().failure())

@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.msgprobe.model.Failures;
 import dev.msgprobe.model.NetworkEvent;
 import dev.msgprobe.model.TlsHandshake;
-import dev.msgprobe.testing.FakeStunServer;
 import dev.msgprobe.testing.FakeStunServer.Behaviour;
+import dev.msgprobe.testing.FakeStunServer;
+import dev.msgprobe.testing.LoopbackServer;
 import dev.msgprobe.testing.QuicServer;
 import dev.msgprobe.testing.TestCa;
 import dev.msgprobe.trace.Trace;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -119,10 +117,7 @@ class QuicHandshakerTest {
 
   @Test
   void closedUdpPort_isConnectionRefused() throws Exception {
-    int port;
-    try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
-      port = s.getLocalPort();
-    }
+    int port = LoopbackServer.closedUdpPort();
 
     TlsHandshake h = impatient.handshake("127.0.0.1", port, "web.example", new Trace(), 1, List.of());
 

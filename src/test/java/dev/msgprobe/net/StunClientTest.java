@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.msgprobe.model.Failures;
 import dev.msgprobe.model.NetworkEvent;
-import dev.msgprobe.testing.FakeStunServer;
 import dev.msgprobe.testing.FakeStunServer.Behaviour;
+import dev.msgprobe.testing.FakeStunServer;
+import dev.msgprobe.testing.LoopbackServer;
 import dev.msgprobe.trace.Trace;
 import java.io.IOException;
-import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.PortUnreachableException;
@@ -88,10 +88,7 @@ class StunClientTest {
 
   @Test
   void closedPort_isConnectionRefused() throws IOException {
-    InetSocketAddress closed;
-    try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
-      closed = (InetSocketAddress) s.getLocalSocketAddress();
-    }
+    InetSocketAddress closed = new InetSocketAddress(LoopbackServer.IP, LoopbackServer.closedUdpPort());
 
     StunOutcome outcome = new StunClient(FAST).bind(closed, 0, new Trace(), 1, List.of());
 

@@ -1,6 +1,7 @@
 package dev.msgprobe.testing;
 
 import java.io.IOException;
+import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -27,6 +28,8 @@ public final class LoopbackServer implements AutoCloseable {
 
   /** The sockets that keep {@link #closedPort()}s bound. */
   private static final Set<Socket> HELD = ConcurrentHashMap.newKeySet();
+  /** The sockets that keep {@link #closedUdpPort()}s bound. */
+  private static final Set<DatagramSocket> HELD_UDP = ConcurrentHashMap.newKeySet();
 
   private final ServerSocket server;
   private final Handler handler;
@@ -74,6 +77,19 @@ public final class LoopbackServer implements AutoCloseable {
     Socket held = new Socket();
     held.bind(new InetSocketAddress(InetAddress.getByName(IP), 0));
     HELD.add(held);
+    return held.getLocalPort();
+  }
+
+  /**
+   * A UDP port on 127.0.0.1 where nothing receives, held until the JVM exits: a datagram socket is bound
+   * to it and connected to 127.0.0.1:9 (discard), so Linux delivers it only datagrams from that address
+   * and answers any other with ICMP port unreachable ("connection refused"), while no other socket can
+   * take the port (as one bound, released and handed out could).
+   */
+  public static int closedUdpPort() throws IOException {
+    DatagramSocket held = new DatagramSocket(new InetSocketAddress(InetAddress.getByName(IP), 0));
+    held.connect(new InetSocketAddress(InetAddress.getByName(IP), 9));
+    HELD_UDP.add(held);
     return held.getLocalPort();
   }
 
