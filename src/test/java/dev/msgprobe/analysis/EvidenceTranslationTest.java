@@ -2,10 +2,7 @@ package dev.msgprobe.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.msgprobe.evidence.EvidenceText;
 import dev.msgprobe.model.Verdict;
-import java.util.List;
-import java.util.Locale;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Named;
@@ -16,10 +13,10 @@ import org.junit.jupiter.params.provider.Arguments;
  * No evidence sentence is left untranslated: every sentence the classifier writes for the canned
  * observations of {@link ClassifierVocabularyTest} and {@link UdpClassifierTest} (every verdict of the
  * vocabulary and the tricky cases) matches a catalogue template, so it renders in Russian.
+ * {@link ClassifierEvidenceTest} and {@link DnsNetworkRulesTest} check theirs through
+ * {@link RenderCheckedClassifier}.
  */
 class EvidenceTranslationTest {
-  private static final Locale RU = Locale.forLanguageTag("ru");
-
   @TestFactory
   Stream<DynamicTest> everyClassifierSentenceRendersInRussian() {
     return Stream.concat(ClassifierVocabularyTest.rows(), UdpClassifierTest.rows()).map(EvidenceTranslationTest::check);
@@ -28,9 +25,9 @@ class EvidenceTranslationTest {
   private static DynamicTest check(Arguments row) {
     Named<?> named = (Named<?>) row.get()[0];
     return DynamicTest.dynamicTest(named.getName(), () -> {
-      List<String> evidence = classify(named.getPayload()).evidence();
-      assertThat(evidence).isNotEmpty().allSatisfy(sentence -> assertThat(EvidenceText.render(sentence, RU))
-          .as("Russian of: %s", sentence).isNotEqualTo(sentence).containsPattern("\\p{IsCyrillic}"));
+      Verdict v = classify(named.getPayload());
+      assertThat(v.evidence()).isNotEmpty();
+      RenderCheckedClassifier.assertRendersInRussian(v);
     });
   }
 
