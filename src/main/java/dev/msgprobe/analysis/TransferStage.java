@@ -41,8 +41,8 @@ final class TransferStage {
       Double baselineKbps = ctx.baselineKbps(t.direction());
       if (baselineKbps != null && baselineKbps > 0) {
         double ratio = t.goodputKbps() / baselineKbps;
-        String vs = Evidence.sentence("transfer.moved.vs." + (isUpload(t) ? "upload" : "download"), moved[0], moved[1], moved[2], moved[3],
-            decimal("%.0f", ratio * 100), decimal("%.0f", baselineKbps));
+        String vs = Evidence.sentence("transfer.moved.vs." + (isUpload(t) ? "upload" : "download"), moved[0],
+            moved[1], moved[2], moved[3], decimal("%.0f", ratio * 100), decimal("%.0f", baselineKbps));
         if (ratio < Thresholds.THROTTLE_RATIO) {
           return Verdicts.of(Status.THROTTLED, Method.TCP_THROTTLE, Confidence.MEDIUM, List.of(vs));
         }

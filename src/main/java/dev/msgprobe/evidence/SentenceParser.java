@@ -1,6 +1,7 @@
 package dev.msgprobe.evidence;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,9 +9,10 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Recovers the key and arguments of an English evidence sentence. Each template is tried as literal
- * text around captures; a capture may end at any occurrence of the literal that follows it, and a
- * {@code {n,text}} capture is itself parsed. Of all the ways a sentence can be read, the one that
+ * Recovers the key and arguments of an English evidence sentence. Each template whose literals the
+ * sentence holds in order ({@link Template#mayMatch}) is tried as literal text around captures; a
+ * capture may end at any occurrence of the literal that follows it, and a {@code {n,text}} capture
+ * is itself parsed. Of all the ways a sentence can be read, the one that
  * explains the most literal text (nested sentences included) wins, the "most specific reading", which
  * a lazy or greedy regular expression alone cannot find (it picks one split of {@code {0}; {1}}
  * blindly). On a tie the reading whose outermost template has more literal text wins (a sentence
@@ -35,16 +37,11 @@ final class SentenceParser {
   /** One captured argument; {@code nested} is its own reading when it is a catalogue text. */
   record Arg(String text, Parse nested) {}
 
-  private record Shaped(Template template, Pattern shape) {}
-
-  private static final Map<Catalogue, List<Shaped>> SHAPES = new java.util.concurrent.ConcurrentHashMap<>();
-
-  private final List<Shaped> templates;
+  private final Collection<Template> templates;
   private final Map<String, Optional<Parse>> memo = new HashMap<>();
 
   SentenceParser(Catalogue english) {
-    this.templates = SHAPES.computeIfAbsent(english,
-        c -> c.templates().values().stream().map(t -> new Shaped(t, t.shape())).toList());
+    this.templates = english.templates().values();
   }
 
   /** The most specific reading of {@code sentence}, or empty when no template matches it. */
@@ -54,11 +51,11 @@ final class SentenceParser {
       return known;
     }
     Parse best = null;
-    for (Shaped s : templates) {
-      if (!s.shape().matcher(sentence).matches()) {
+    for (Template t : templates) {
+      if (!t.mayMatch(sentence)) {
         continue;
       }
-      Parse p = match(s.template(), sentence);
+      Parse p = match(t, sentence);
       if (p != null && (best == null || p.score() > best.score()
           || p.score() == best.score() && p.template().literalLength() > best.template().literalLength())) {
         best = p;
@@ -87,6 +84,7 @@ final class SentenceParser {
       return at == s.length() ? new Capture(List.of(), 0) : null;
     }
     String next = t.literals().get(i + 1);
+    boolean scoreless = ph.subList(i, ph.size()).stream().noneMatch(p -> p.kind() == Template.Kind.TEXT);
     Capture best = null;
     for (int end : ends(s, at, next, i == ph.size() - 1)) {
       Arg arg = argument(t, ph.get(i), s.substring(at, end), taken);
@@ -103,6 +101,9 @@ final class SentenceParser {
           args.add(arg);
           args.addAll(rest.args());
           best = new Capture(args, score);
+        }
+        if (scoreless) {
+          return best; // no later split can explain more text, and the earliest split wins ties
         }
       }
     }

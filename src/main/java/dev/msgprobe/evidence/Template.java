@@ -62,13 +62,29 @@ record Template(String key, String source, List<String> literals, List<Placehold
     return placeholders.stream().mapToInt(Placeholder::index).max().orElse(-1) + 1;
   }
 
-  /** A regular expression any sentence made from this template matches (the parser's quick filter). */
-  Pattern shape() {
-    StringBuilder re = new StringBuilder(Pattern.quote(literals.get(0)));
-    for (int i = 0; i < placeholders.size(); i++) {
-      re.append(placeholders.get(i).kind() == Kind.NUMBER ? "-?\\d[\\d.,]*" : ".*");
-      re.append(Pattern.quote(literals.get(i + 1)));
+  /**
+   * Whether {@code s} can have been made from this template as far as its literal text goes: it starts
+   * and ends with the first and last literals and holds the others in order. Linear, so the parser's
+   * quick filter cannot backtrack badly on a long sentence the way a regular expression with several
+   * {@code .*} can.
+   */
+  boolean mayMatch(String s) {
+    String first = literals.get(0);
+    String last = literals.get(literals.size() - 1);
+    if (literals.size() == 1) {
+      return s.equals(first);
     }
-    return Pattern.compile(re.toString(), Pattern.DOTALL);
+    if (!s.startsWith(first) || !s.endsWith(last)) {
+      return false;
+    }
+    int at = first.length();
+    for (int i = 1; i < literals.size() - 1; i++) {
+      int k = s.indexOf(literals.get(i), at);
+      if (k < 0) {
+        return false;
+      }
+      at = k + literals.get(i).length();
+    }
+    return s.length() - last.length() >= at;
   }
 }

@@ -52,6 +52,17 @@ class EvidenceTextTest {
         .isEqualTo("загрузка с [scrubbed]:443: 16384 байт за 4.4 с, 30 кбит/с — ниже 100 кбит/с");
   }
 
+  /** Long data with many separators: every split is tried, yet the reading stays quick and right. */
+  @Test
+  void longFailureWithManySeparators_rendersWithTheFailureUnchanged() {
+    String failure = "unknown_failure: " + "a, b; c (d) via e: f ".repeat(200);
+    String en = Evidence.sentence("retry.again", Evidence.sentence("tls.failed", Evidence.sentence("sni.none"),
+        "192.0.2.1:443", failure, 12), failure, 13);
+
+    assertThat(EvidenceText.render(en, RU)).isEqualTo("ClientHello (без SNI) к 192.0.2.1:443: сбой " + failure
+        + " через 12 мс; при повторе снова (" + failure + " через 13 мс)");
+  }
+
   @Test
   void unknownSentence_isShownUnchanged() {
     assertThat(EvidenceText.render("a sentence from a newer msgprobe", RU)).isEqualTo("a sentence from a newer msgprobe");
