@@ -49,7 +49,7 @@ class EvidenceTextTest {
         16384, "4.4", "30", "100");
 
     assertThat(EvidenceText.render(en, RU))
-        .isEqualTo("загрузка с [scrubbed]:443: 16384 байт за 4.4 с, 30 кбит/с — ниже 100 кбит/с");
+        .isEqualTo("скачивание с [scrubbed]:443: 16384 байт за 4.4 с, 30 кбит/с — ниже 100 кбит/с");
   }
 
   /** Long data with many separators: every split is tried, yet the reading stays quick and right. */
