@@ -3,7 +3,11 @@ package dev.msgprobe.evidence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -17,6 +21,7 @@ import org.junit.jupiter.api.TestFactory;
 /** The two bundles agree, and every template survives format → parse → render. */
 class EvidenceCatalogueTest {
   private static final Locale RU = Locale.forLanguageTag("ru");
+  private static final Path BUNDLES = Path.of("src/main/resources/dev/msgprobe/evidence");
   private static final Pattern CYRILLIC = Pattern.compile("\\p{IsCyrillic}");
   /** Templates whose Russian is rightly the English: protocol terms and OONI key names only. */
   private static final Set<String> SAME_IN_RUSSIAN = Set.of("sni.name", "http.diff.keys");
@@ -28,6 +33,16 @@ class EvidenceCatalogueTest {
   void everyKeyExistsInBothLanguages() {
     assertThat(russian.templates().keySet()).containsExactlyInAnyOrderElementsOf(english.templates().keySet());
     assertThat(english.templates()).hasSizeGreaterThan(150);
+  }
+
+  /** java.util.Properties keeps the last of two lines with one key, silently. */
+  @Test
+  void noBundleNamesAKeyTwice() throws IOException {
+    for (String bundle : List.of("Evidence.properties", "Evidence_ru.properties")) {
+      List<String> keys = Files.readAllLines(BUNDLES.resolve(bundle)).stream()
+          .filter(l -> !l.isBlank() && !l.startsWith("#")).map(l -> l.substring(0, l.indexOf('='))).toList();
+      assertThat(keys).as(bundle).doesNotHaveDuplicates();
+    }
   }
 
   @Test
