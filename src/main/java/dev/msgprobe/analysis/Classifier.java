@@ -1,5 +1,6 @@
 package dev.msgprobe.analysis;
 
+import dev.msgprobe.evidence.Evidence;
 import dev.msgprobe.model.Confidence;
 import dev.msgprobe.model.Endpoint;
 import dev.msgprobe.model.Scheme;
@@ -62,7 +63,7 @@ public final class Classifier {
     }
     PathEvidence p = new PathEvidence(dns.notes());
     if (scheme == Scheme.STUN) {
-      return StunStage.isStun(keys) ? StunStage.judge(keys, ctx) : Verdicts.incomplete("a STUN exchange");
+      return StunStage.isStun(keys) ? StunStage.judge(keys, ctx) : Verdicts.incomplete("stun");
     }
     if (scheme == Scheme.QUIC) {
       return QuicStage.judge(keys, ctx, p);
@@ -83,7 +84,7 @@ public final class Classifier {
       if (!e.usesTls()) {
         return Verdicts.withEvidence(dns.suspicion(), p.pathEvidence());
       }
-      p.add("the TLS handshake validated the certificate for " + e.host() + ", so the DNS difference did no harm");
+      p.add(Evidence.sentence("dns.harmless", e.host()));
     }
     Verdict transfer = TransferStage.judge(o, ctx, p);
     if (transfer != null) {
@@ -118,10 +119,10 @@ public final class Classifier {
     Verdict failure = mainPath(e, o, DnsResult.NONE, p);
     List<String> more = new ArrayList<>();
     if (failure == null) {
-      more.add("on the trusted address the rest of the path worked: " + last(p.evidence()));
+      more.add(Evidence.sentence("trusted.worked", last(p.evidence())));
       return Verdicts.withEvidence(dnsVerdict, more);
     }
-    more.add("on the trusted address the path failed too: " + failure.evidence().get(0));
+    more.add(Evidence.sentence("trusted.failed", failure.evidence().get(0)));
     Verdict v = Verdicts.withEvidence(dnsVerdict, more);
     if (failure.method() == Method.TLS_CERT_INVALID) {
       v = Verdicts.withConfidence(v, Verdicts.lower(v.confidence(), Confidence.MEDIUM));

@@ -1,5 +1,6 @@
 package dev.msgprobe.analysis;
 
+import dev.msgprobe.evidence.Evidence;
 import dev.msgprobe.model.Confidence;
 import dev.msgprobe.model.Status;
 import dev.msgprobe.model.Verdict;
@@ -16,7 +17,7 @@ final class ControlCheck {
 
   /**
    * {@code controlFailures} holds the control's outcomes of the same step, null for a success.
-   * {@code step} names the step, e.g. "TCP connect".
+   * {@code step} names the step in the evidence keys: {@code tcp}, {@code tls} or {@code http}.
    */
   static Verdict apply(Verdict v, String failure, List<String> controlFailures, String step) {
     if (controlFailures.isEmpty()) {
@@ -24,14 +25,14 @@ final class ControlCheck {
     }
     if (controlFailures.stream().anyMatch(Objects::isNull)) {
       Verdict sure = v.status() == Status.BLOCKED ? Verdicts.withConfidence(v, Confidence.HIGH) : v;
-      return Verdicts.withEvidence(sure, List.of("the control vantage completed the same " + step));
+      return Verdicts.withEvidence(sure, List.of(Evidence.sentence("control.completed." + step)));
     }
     if (controlFailures.stream().allMatch(f -> FailureKinds.sameKind(f, failure))) {
       List<String> ev = new ArrayList<>(v.evidence());
-      ev.add("the control vantage failed the same way (" + controlFailures.get(0) + "): the endpoint itself is failing");
+      ev.add(Evidence.sentence("control.same", controlFailures.get(0)));
       return new Verdict(Status.DOWN, v.layer(), v.method(), v.sniFiltering(), Confidence.HIGH, List.copyOf(ev));
     }
-    return Verdicts.withEvidence(v, List.of("the control vantage's " + step + " failed differently ("
-        + String.join(", ", controlFailures) + ")"));
+    return Verdicts.withEvidence(v, List.of(Evidence.sentence("control.different." + step,
+        String.join(", ", controlFailures))));
   }
 }

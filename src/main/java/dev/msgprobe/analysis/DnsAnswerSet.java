@@ -1,5 +1,6 @@
 package dev.msgprobe.analysis;
 
+import dev.msgprobe.evidence.Evidence;
 import dev.msgprobe.net.Bogons;
 import dev.msgprobe.model.DnsQuery;
 import dev.msgprobe.model.Failures;
@@ -59,16 +60,16 @@ record DnsAnswerSet(boolean asked, List<String> addresses, String failure, Strin
     if (answered()) {
       return String.join(", ", addresses);
     }
-    return failure == null ? "nothing" : words(failure);
+    return failure == null ? Evidence.sentence("dns.answer.nothing") : words(failure);
   }
 
   static String words(String failure) {
     return switch (failure) {
       case Failures.DNS_NXDOMAIN -> "NXDOMAIN";
-      case Failures.DNS_NO_ANSWER -> "no address (NOERROR, empty answer)";
+      case Failures.DNS_NO_ANSWER -> Evidence.sentence("dns.answer.empty");
       case Failures.DNS_SERVFAIL -> "SERVFAIL";
       case Failures.DNS_REFUSED -> "REFUSED";
-      default -> Failures.isTimeout(failure) ? "no reply (timeout)" : failure;
+      default -> Failures.isTimeout(failure) ? Evidence.sentence("dns.answer.timeout") : failure;
     };
   }
 

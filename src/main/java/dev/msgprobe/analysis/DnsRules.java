@@ -1,5 +1,6 @@
 package dev.msgprobe.analysis;
 
+import dev.msgprobe.evidence.Evidence;
 import dev.msgprobe.net.IpEndpoint;
 import dev.msgprobe.net.Bogons;
 import dev.msgprobe.model.Confidence;
@@ -33,7 +34,7 @@ final class DnsRules {
   DnsResult judge(Endpoint e, Observations o) {
     DnsAnswerSet system = DnsAnswerSet.of(o.system());
     if (!system.asked()) {
-      return DnsResult.decided(Verdicts.incomplete("a DNS query for " + e.host()));
+      return DnsResult.decided(Verdicts.incomplete("dns", e.host()));
     }
     DnsAnswerSet tcp = DnsAnswerSet.of(o.tcpDns());
     DnsAnswerSet doh = DnsAnswerSet.of(o.doh());
@@ -44,23 +45,33 @@ final class DnsRules {
   private record Context(String host, String service, DnsAnswerSet system, DnsAnswerSet tcp, DnsAnswerSet doh, Observations o,
       List<String> echo) {
 
+    /** What the resolver under test answered, as the {@code dns.system} sentence {@code how} says it. */
+    String systemSaid(String how, Object... more) {
+      Object[] args = new Object[3 + more.length];
+      args[0] = system.where();
+      args[1] = system.describe();
+      args[2] = host;
+      System.arraycopy(more, 0, args, 3, more.length);
+      return Evidence.sentence("dns.system" + how, args);
+    }
+
     String systemSaid() {
-      return "the resolver under test (" + system.where() + ") answered " + system.describe() + " for " + host;
+      return systemSaid("");
     }
 
     String dohSaid() {
       if (!doh.asked()) {
-        return "no trusted DoH resolver was asked (DoH disabled), so there is no trusted answer to compare with";
+        return Evidence.sentence("dns.doh.disabled");
       }
       if (doh.answered()) {
-        return "the trusted DoH resolvers (" + doh.where() + ") answered " + doh.describe();
+        return Evidence.sentence("dns.doh.answered", doh.where(), doh.describe());
       }
-      return "the trusted DoH resolvers (" + doh.where() + ") answered " + doh.describe()
-          + (doh.deniesName() ? "" : "; a DoH failure is not evidence of anything");
+      return Evidence.sentence(doh.deniesName() ? "dns.doh.answered" : "dns.doh.failed", doh.where(), doh.describe());
     }
 
-    String tcpSaid() {
-      return "the same resolver over TCP answered " + tcp.describe();
+    /** What the same resolver answered over TCP, and what that shows ({@code dns.tcp.*}). */
+    String tcpSaid(String shows) {
+      return Evidence.sentence("dns.tcp." + shows, tcp.describe());
     }
 
     List<String> evidence(String... first) {
@@ -73,45 +84,44 @@ final class DnsRules {
   private DnsResult withoutAddresses(Context c) {
     String f = c.system.failure();
     if (FailureKinds.isInterrupted(f)) {
-      return DnsResult.decided(Verdicts.interrupted("the DNS query for " + c.host));
+      return DnsResult.decided(Verdicts.interrupted("dns", c.host));
     }
     Optional<DnsQuery> lateAnswer = c.o.late().stream().filter(q -> !q.addresses().isEmpty()).findFirst();
     if (lateAnswer.isPresent()) {
       List<String> late = lateAnswer.get().addresses();
       Confidence conf = c.doh.overlaps(late) ? Confidence.HIGH : Confidence.MEDIUM;
       return decided(Status.BLOCKED, Method.DNS_INJECTION, conf, c.evidence(c.systemSaid(),
-          "a later UDP reply to the same query carried " + String.join(", ", late)
-              + ": the first reply was forged on the path", c.dohSaid()));
+          Evidence.sentence("dns.late.forged", String.join(", ", late)), c.dohSaid()));
     }
     boolean denied = Failures.DNS_NXDOMAIN.equals(f) || Failures.DNS_NO_ANSWER.equals(f);
     if (denied && c.tcp.answered()) {
       Confidence conf = c.doh.answered() ? Confidence.HIGH : Confidence.MEDIUM;
-      return decided(Status.BLOCKED, Method.DNS_INJECTION, conf, c.evidence(c.systemSaid() + " over UDP",
-          c.tcpSaid() + ": the UDP reply was replaced on the path", c.dohSaid()));
+      return decided(Status.BLOCKED, Method.DNS_INJECTION, conf, c.evidence(c.systemSaid(".udp"),
+          c.tcpSaid("replaced"), c.dohSaid()));
     }
     if (denied) {
       Method m = Failures.DNS_NXDOMAIN.equals(f) ? Method.DNS_NXDOMAIN : Method.DNS_NO_ANSWER;
       if (c.doh.answered()) {
         List<String> ev = c.evidence(c.systemSaid(), c.dohSaid());
         if (c.tcp.failedWith(f)) {
-          ev.add(1, c.tcpSaid() + ": the resolver itself denies the name, as with a removal from the national DNS (NSDI)");
+          ev.add(1, c.tcpSaid("denies"));
         }
         return decided(Status.BLOCKED, m, Confidence.HIGH, ev);
       }
       if (c.doh.deniesName()) {
-        return decided(Status.DOWN, m, Confidence.HIGH, c.evidence(c.systemSaid(), c.dohSaid()
-            + ": the name has no address anywhere"));
+        return decided(Status.DOWN, m, Confidence.HIGH, c.evidence(c.systemSaid(),
+            Evidence.sentence("dns.doh.nowhere", c.dohSaid())));
       }
-      return decided(Status.BLOCKED, m, Confidence.LOW, c.evidence(c.systemSaid(), c.dohSaid()
-          + "; the verdict rests on the resolver under test alone"));
+      return decided(Status.BLOCKED, m, Confidence.LOW, c.evidence(c.systemSaid(),
+          Evidence.sentence("dns.doh.alone", c.dohSaid())));
     }
     if (c.tcp.answered()) {
-      return decided(Status.BLOCKED, Method.DNS_FAILURE, Confidence.MEDIUM, c.evidence(c.systemSaid() + " over UDP",
-          c.tcpSaid() + ": only plain UDP DNS fails for this name", c.dohSaid()));
+      return decided(Status.BLOCKED, Method.DNS_FAILURE, Confidence.MEDIUM, c.evidence(c.systemSaid(".udp"),
+          c.tcpSaid("udp_only"), c.dohSaid()));
     }
     if (c.doh.answered()) {
-      return decided(Status.BLOCKED, Method.DNS_FAILURE, Confidence.MEDIUM, c.evidence(c.systemSaid(), c.dohSaid()
-          + ": the resolver under test fails for a name that resolves"));
+      return decided(Status.BLOCKED, Method.DNS_FAILURE, Confidence.MEDIUM, c.evidence(c.systemSaid(),
+          Evidence.sentence("dns.doh.resolves", c.dohSaid())));
     }
     if (c.doh.deniesName()) {
       return decided(Status.DOWN, Method.DNS_FAILURE, Confidence.MEDIUM, c.evidence(c.systemSaid(), c.dohSaid()));
@@ -124,30 +134,30 @@ final class DnsRules {
       Optional<Fingerprints.AddressFingerprint> stub = fingerprints.sinkhole(a);
       if (stub.isPresent()) {
         return decided(Status.BLOCKED, Method.DNS_SINKHOLE, Confidence.HIGH, c.evidence(c.systemSaid(),
-            a + " is a known block-page address (" + stub.get().id() + ", " + stub.get().owner() + ")", c.dohSaid()));
+            Evidence.sentence("dns.sinkhole", a, stub.get().id(), stub.get().owner()), c.dohSaid()));
       }
     }
     if (c.doh.failedWith(Failures.DNS_NXDOMAIN)) {
-      return decided(Status.DOWN, Method.DNS_NXDOMAIN, Confidence.HIGH, c.evidence(c.systemSaid(), c.dohSaid()
-          + ": the name does not exist, so whatever the resolver under test answers cannot be the service"));
+      return decided(Status.DOWN, Method.DNS_NXDOMAIN, Confidence.HIGH, c.evidence(c.systemSaid(),
+          Evidence.sentence("dns.doh.nonexistent", c.dohSaid())));
     }
     List<String> usable = usable(c.system, c.o, false);
     List<String> trusted = usable(c.doh, c.o, true);
     if (usable.isEmpty()) {
-      String said = c.systemSaid() + ", an address no public service can have";
+      String said = c.systemSaid(".bogon");
       if (!trusted.isEmpty()) {
         return decided(Status.BLOCKED, Method.DNS_BOGON, Confidence.HIGH, c.evidence(said, c.dohSaid()));
       }
       if (c.doh.answered()) {
         return decided(Status.DOWN, Method.DNS_BOGON, Confidence.HIGH, c.evidence(said,
-            c.dohSaid() + ": the name itself points there"));
+            Evidence.sentence("dns.doh.points_there", c.dohSaid())));
       }
       return decided(Status.BLOCKED, Method.DNS_BOGON, Confidence.MEDIUM, c.evidence(said, c.dohSaid()));
     }
     List<String> notes = new ArrayList<>();
     List<String> unusable = c.system.addresses().stream().filter(a -> !usable.contains(a)).toList();
     if (!unusable.isEmpty()) {
-      notes.add("the resolver under test also answered the unusable " + String.join(", ", unusable));
+      notes.add(Evidence.sentence("dns.unusable", String.join(", ", unusable)));
     }
     boolean confirmed = usable.stream().anyMatch(trusted::contains);
     Verdict suspicion = confirmed ? null : injection(c, trusted);
@@ -160,13 +170,13 @@ final class DnsRules {
     }
     Confidence ok;
     if (confirmed) {
-      notes.add(0, c.systemSaid() + ", as the trusted DoH resolvers do");
+      notes.add(0, c.systemSaid(".as_trusted"));
       ok = Confidence.HIGH;
     } else if (!trusted.isEmpty()) {
-      notes.add(0, c.systemSaid() + "; the trusted DoH resolvers answered " + String.join(", ", trusted));
+      notes.add(0, c.systemSaid(".trusted_answered", String.join(", ", trusted)));
       ok = validated.isEmpty() ? Confidence.MEDIUM : Confidence.HIGH;
     } else {
-      notes.add(0, c.systemSaid() + "; " + c.dohSaid());
+      notes.add(0, c.systemSaid(".then", c.dohSaid()));
       ok = Confidence.MEDIUM;
     }
     return new DnsResult(null, suspicion, trusted, !trusted.isEmpty(), List.copyOf(notes), ok);
@@ -180,16 +190,13 @@ final class DnsRules {
         String said = late.addresses().isEmpty() ? DnsAnswerSet.words(String.valueOf(late.failure()))
             : String.join(", ", late.addresses());
         return Verdicts.of(Status.BLOCKED, Method.DNS_INJECTION, dohAgrees ? Confidence.HIGH : Confidence.MEDIUM,
-            c.evidence(c.systemSaid() + " in its first UDP reply",
-                "a later reply to the same query said " + said + ": two different replies, the first forged on the path",
-                c.dohSaid()));
+            c.evidence(c.systemSaid(".first_udp"), Evidence.sentence("dns.late.differs", said), c.dohSaid()));
       }
     }
     if (c.tcp.answered() && !c.tcp.overlaps(c.system.addresses())) {
       boolean dohAgrees = c.tcp.overlaps(trusted);
       return Verdicts.of(Status.BLOCKED, Method.DNS_INJECTION, dohAgrees ? Confidence.HIGH : Confidence.MEDIUM,
-          c.evidence(c.systemSaid() + " over UDP", c.tcpSaid() + ": the UDP reply was replaced on the path",
-              c.dohSaid()));
+          c.evidence(c.systemSaid(".udp"), c.tcpSaid("replaced"), c.dohSaid()));
     }
     return null;
   }
@@ -200,15 +207,13 @@ final class DnsRules {
       String ip = IpEndpoint.ipOf(h.address());
       if (usable.contains(ip) && Failures.isCertificateError(h.failure())) {
         return Verdicts.of(Status.BLOCKED, Method.DNS_INCONSISTENT, Confidence.HIGH, c.evidence(c.systemSaid(),
-            "the trusted DoH resolvers answered " + String.join(", ", trusted),
-            "a TLS handshake with SNI " + c.host + " to " + h.address() + " failed validation (" + h.failure()
-                + "): the resolver under test points the name at a server that is not " + c.host));
+            Evidence.sentence("dns.trusted.answered", String.join(", ", trusted)),
+            Evidence.sentence("dns.validation.failed", c.host, h.address(), h.failure())));
       }
       if (usable.contains(ip) && h.failure() == null) {
-        notes.add(h.address() + " is not among the trusted answers but presented a valid certificate for " + c.host
-            + " (a CDN's choice of server, not tampering)");
+        notes.add(Evidence.sentence("dns.validation.cdn", h.address(), c.host));
       } else if (usable.contains(ip)) {
-        notes.add("validating " + h.address() + " for " + c.host + " failed with " + h.failure());
+        notes.add(Evidence.sentence("dns.validation.note", h.address(), c.host, h.failure()));
       }
     }
     return null;
@@ -232,16 +237,21 @@ final class DnsRules {
     List<ServiceNetworks.Owner> answered = usable.stream().map(systemOwners::get).toList();
     String systemNets = ServiceNetworks.labels(answered);
     if (answered.stream().anyMatch(o -> expected.contains(o.asn()))) {
-      notes.add("the resolver under test's addresses are in " + systemNets + ", "
-          + (trustedOwners.isEmpty() ? "one of " + c.service + "'s own networks" : "as the trusted answers are")
-          + ": a different server of the same network (CDN rotation), not tampering");
+      notes.add(trustedOwners.isEmpty() ? Evidence.sentence("dns.network.same.own", systemNets, c.service)
+          : Evidence.sentence("dns.network.same.trusted", systemNets));
       return null;
     }
-    List<String> ev = c.evidence(c.systemSaid(), "those addresses are in " + systemNets + ", a network "
-        + (trustedOwners.isEmpty() ? "" : "the trusted answers (" + ServiceNetworks.labels(trustedOwners.values())
-            + ") do not use") + (trustedOwners.isEmpty() || own.isEmpty() ? "" : " and ")
-        + (own.isEmpty() ? "" : "not among " + c.service + "'s own networks (" + ServiceNetworks.asnList(own) + ")")
-        + ": the resolver under test points the name at someone else's server", c.dohSaid());
+    String foreign;
+    if (own.isEmpty()) {
+      foreign = Evidence.sentence("dns.network.foreign.trusted", systemNets,
+          ServiceNetworks.labels(trustedOwners.values()));
+    } else if (trustedOwners.isEmpty()) {
+      foreign = Evidence.sentence("dns.network.foreign.own", systemNets, c.service, ServiceNetworks.asnList(own));
+    } else {
+      foreign = Evidence.sentence("dns.network.foreign.both", systemNets,
+          ServiceNetworks.labels(trustedOwners.values()), c.service, ServiceNetworks.asnList(own));
+    }
+    List<String> ev = c.evidence(c.systemSaid(), foreign, c.dohSaid());
     return Verdicts.of(Status.BLOCKED, Method.DNS_INCONSISTENT, Confidence.MEDIUM, ev);
   }
 
@@ -268,9 +278,8 @@ final class DnsRules {
     List<String> out = new ArrayList<>();
     for (DnsQuery q : o.resolverEcho()) {
       for (String a : q.addresses()) {
-        fingerprints.interceptingResolver(a).ifPresent(r -> out.add("the resolver-echo name " + q.hostname()
-            + " was answered on behalf of " + a + " (" + r.owner() + "): plain DNS is intercepted on the path ("
-            + r.source() + ")"));
+        fingerprints.interceptingResolver(a).ifPresent(r -> out.add(Evidence.sentence("dns.echo.intercepted",
+            q.hostname(), a, r.owner(), r.source())));
       }
     }
     return out;

@@ -1,5 +1,6 @@
 package dev.msgprobe.analysis;
 
+import dev.msgprobe.evidence.Evidence;
 import dev.msgprobe.csv.CsvReader;
 import dev.msgprobe.net.IpLiterals;
 import dev.msgprobe.model.HttpResponse;
@@ -63,13 +64,13 @@ public final class Fingerprints {
 
     /** A short description for evidence, e.g. {@code Location starting with http://warning.rt.ru}. */
     public String describe() {
-      String where = location.equals("body") ? "body" : location.substring("header.".length()) + " header";
       String how = switch (patternType) {
-        case "prefix" -> "starting with";
-        case "contains" -> "containing";
-        default -> "equal to";
+        case "prefix" -> "prefix";
+        case "contains" -> "contains";
+        default -> "full";
       };
-      return where + " " + how + " \"" + pattern + "\"";
+      return location.equals("body") ? Evidence.sentence("fingerprint.body." + how, pattern)
+          : Evidence.sentence("fingerprint.header." + how, pattern, location.substring("header.".length()));
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.msgprobe.analysis;
 
+import dev.msgprobe.evidence.Evidence;
 import dev.msgprobe.model.Body;
 import dev.msgprobe.model.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -56,9 +57,10 @@ record HttpDiff(Boolean statusCodeMatch, Double bodyProportion, Boolean bodyLeng
   }
 
   String describe() {
-    return "status_code_match " + statusCodeMatch + ", body_length_match " + bodyLengthMatch
-        + (bodyProportion == null ? "" : String.format(Locale.ROOT, " (proportion %.2f)", bodyProportion))
-        + ", headers_match " + headersMatch + ", title_match " + titleMatch;
+    return bodyProportion == null
+        ? Evidence.sentence("http.diff.keys", statusCodeMatch, bodyLengthMatch, headersMatch, titleMatch)
+        : Evidence.sentence("http.diff.keys.proportion", statusCodeMatch, bodyLengthMatch, headersMatch, titleMatch,
+            String.format(Locale.ROOT, "%.2f", bodyProportion));
   }
 
   private static long length(Body body) {

@@ -1,5 +1,6 @@
 package dev.msgprobe.analysis;
 
+import dev.msgprobe.evidence.Evidence;
 import dev.msgprobe.model.Body;
 import dev.msgprobe.model.Confidence;
 import dev.msgprobe.model.Endpoint;
@@ -32,7 +33,7 @@ final class HttpStage {
     List<HttpTransaction> main = o.requests(AttemptRole.MAIN);
     List<HttpTransaction> retries = o.requests(AttemptRole.RETRY);
     if (main.isEmpty()) {
-      return Verdicts.incomplete("an HTTP request to " + e.url());
+      return Verdicts.incomplete("http", e.url());
     }
     Verdict page = blockPage(Stream.concat(main.stream(), retries.stream()).toList(), fp);
     if (page != null) {
@@ -45,32 +46,32 @@ final class HttpStage {
       return diff(e, o, last);
     }
     if (retry != null && answered(retry)) {
-      p.flaky(failedText(last) + ", then on retry " + answeredText(retry, retries.size()) + ": a flaky step");
+      p.flaky(Evidence.sentence("http.flaky", failedText(last), answeredText(retry, retries.size())));
       return null;
     }
     String f = last.failure();
     if (FailureKinds.isInterrupted(f)) {
-      return Verdicts.interrupted("the HTTP request to " + url(last));
+      return Verdicts.interrupted("http", url(last));
     }
     List<String> ev = new ArrayList<>();
-    ev.add(failedText(last) + (retry == null ? "" : ", and again on retry (" + retry.failure() + ")"));
+    ev.add(retry == null ? failedText(last) : Evidence.sentence("retry.again.http", failedText(last), retry.failure()));
     if (main.size() > 1) {
-      ev.add("the failing request is hop " + main.size() + " of a redirect chain");
+      ev.add(Evidence.sentence("http.hop", main.size()));
     }
     Verdict v;
     if (stalledMidBody(last) && (retry == null || stalledMidBody(retry) || !answered(retry))) {
-      ev.set(0, stalledText(last) + (retry == null ? "" : ", and on retry " + retry.failure()));
-      ev.add("the handshake and the response headers went through, so the host is alive");
+      ev.set(0, retry == null ? stalledText(last) : Evidence.sentence("http.stalled.retry", stalledText(last), retry.failure()));
+      ev.add(Evidence.sentence("http.alive"));
       v = Verdicts.of(Status.BLOCKED, Method.TCP_STALL, Confidence.MEDIUM, ev);
     } else if (f == null || !FailureKinds.isInterruption(f)) {
-      ev.add((f == null ? "no response" : f) + " is not an interruption by the network; it cannot be attributed");
+      ev.add(f == null ? Evidence.sentence("http.no_response") : Evidence.sentence("http.not_interruption", f));
       v = Verdicts.of(Status.INCONCLUSIVE, FailureMethods.http(f), Confidence.LOW, ev);
     } else {
       boolean refused = Failures.CONNECTION_REFUSED.equals(f) || Failures.HOST_UNREACHABLE.equals(f);
       v = Verdicts.of(Status.BLOCKED, refused ? Method.TCP_REFUSED : FailureMethods.http(f), Confidence.MEDIUM, ev);
     }
     List<String> control = o.requests(AttemptRole.CONTROL).stream().map(r -> answered(r) ? null : r.failure()).toList();
-    return ControlCheck.apply(v, f, control, "HTTP request");
+    return ControlCheck.apply(v, f, control, "http");
   }
 
   /**
@@ -96,9 +97,8 @@ final class HttpStage {
   }
 
   private static String stalledText(HttpTransaction r) {
-    return request(r) + " got HTTP " + r.response().code() + " and " + bodyBytes(r) + " bytes of its body, then "
-        + "nothing until " + r.failure() + " " + Elapsed.ms(r.t0(), r.t()) + " ms in, with no reset or close: "
-        + "the connection froze";
+    return Evidence.sentence("http.stalled", request(r), r.response().code(), bodyBytes(r), r.failure(),
+        Elapsed.ms(r.t0(), r.t()));
   }
 
   /** True when the server sent an HTTP response that was not cut by an interruption. */
@@ -110,15 +110,15 @@ final class HttpStage {
     for (HttpTransaction r : requests) {
       Optional<Fingerprints.HttpFingerprint> page = fp.blockPage(r.response());
       if (page.isPresent()) {
-        return Verdicts.of(Status.BLOCKED, Method.HTTP_BLOCKPAGE, Confidence.HIGH, List.of(
-            request(r) + " was answered with HTTP " + r.response().code() + ", a known block page: "
-                + page.get().describe() + " (" + page.get().id() + ", " + page.get().owner() + ")"));
+        return Verdicts.of(Status.BLOCKED, Method.HTTP_BLOCKPAGE, Confidence.HIGH, List.of(Evidence.sentence(
+            "http.blockpage", request(r), r.response().code(), page.get().describe(), page.get().id(),
+            page.get().owner())));
       }
       Optional<Fingerprints.AddressFingerprint> stub = fp.sinkhole(IpEndpoint.ipOf(r.address()));
       if (stub.isPresent() && r.response() != null && r.response().code() > 0) {
-        return Verdicts.of(Status.BLOCKED, Method.HTTP_BLOCKPAGE, Confidence.HIGH, List.of(
-            request(r) + " was answered with HTTP " + r.response().code() + " by " + r.address()
-                + ", a known block-page address (" + stub.get().id() + ", " + stub.get().owner() + ")"));
+        return Verdicts.of(Status.BLOCKED, Method.HTTP_BLOCKPAGE, Confidence.HIGH, List.of(Evidence.sentence(
+            "http.blockpage.address", request(r), r.response().code(), r.address(), stub.get().id(),
+            stub.get().owner())));
       }
     }
     return null;
@@ -134,14 +134,13 @@ final class HttpStage {
       return null;
     }
     return Verdicts.of(Status.BLOCKED, Method.HTTP_DIFF, Confidence.MEDIUM, List.of(
-        "the control vantage got HTTP " + control.get(0).response().code() + " where this probe got HTTP "
-            + last.response().code(),
-        "the responses differ by OONI's comparison: " + d.describe()));
+        Evidence.sentence("http.diff.status", control.get(0).response().code(), last.response().code()),
+        Evidence.sentence("http.diff", d.describe())));
   }
 
   private static String request(HttpTransaction r) {
     String method = r.request() == null || r.request().method() == null ? "GET" : r.request().method();
-    return method + " " + url(r) + (r.address() == null ? "" : " via " + r.address());
+    return r.address() == null ? method + " " + url(r) : Evidence.sentence("http.request.via", method, url(r), r.address());
   }
 
   private static String url(HttpTransaction r) {
@@ -149,16 +148,15 @@ final class HttpStage {
   }
 
   private static String answeredText(HttpTransaction r, int hops) {
-    String s = request(r) + " was answered with HTTP " + r.response().code();
-    if (hops > 1) {
-      s += " after " + (hops - 1) + " redirect" + (hops > 2 ? "s" : "");
-    }
-    return r.failure() == null ? s : s + " (" + r.failure() + ")";
+    String key = "http.answered" + (hops > 2 ? ".redirects" : hops > 1 ? ".redirect" : "")
+        + (r.failure() == null ? "" : ".failure");
+    return Evidence.sentence(key, request(r), r.response().code(), hops - 1, r.failure());
   }
 
   private static String failedText(HttpTransaction r) {
     long ms = Elapsed.ms(r.t0(), r.t());
-    return request(r) + " failed with " + r.failure() + " after " + ms + " ms"
-        + (r.response() != null && r.response().code() > 0 ? ", once HTTP " + r.response().code() + " had begun" : "");
+    return r.response() != null && r.response().code() > 0
+        ? Evidence.sentence("http.failed.begun", request(r), r.failure(), ms, r.response().code())
+        : Evidence.sentence("http.failed", request(r), r.failure(), ms);
   }
 }

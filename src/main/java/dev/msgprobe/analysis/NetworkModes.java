@@ -1,5 +1,6 @@
 package dev.msgprobe.analysis;
 
+import dev.msgprobe.evidence.Evidence;
 import dev.msgprobe.model.Confidence;
 import dev.msgprobe.model.Method;
 import dev.msgprobe.model.NetworkMode;
@@ -18,13 +19,10 @@ import java.util.Set;
  * trusted path, which the probe's allowlist does not affect.
  */
 final class NetworkModes {
-  static final String OFFLINE = "every control failed: the probe's own network is not working, so no failure "
-      + "here is evidence of blocking";
-  static final String ALLOWLIST = "allowlist mode: the domestic controls work while every foreign control fails, "
-      + "so only allowlisted destinations get through";
+  static final String OFFLINE = Evidence.sentence("mode.offline");
+  static final String ALLOWLIST = Evidence.sentence("mode.allowlist");
 
-  static final String UDP_FILTERED = "no UDP control (STUN server) answered while the TCP controls work: UDP is "
-      + "filtered on this network as a whole, so no UDP endpoint is called blocked";
+  static final String UDP_FILTERED = Evidence.sentence("mode.udp_filtered");
 
   /** Failures that an allowlist produces (nothing passes), as opposed to a server's own errors. */
   private static final Set<Method> CONNECTIVITY = Set.of(Method.DNS_FAILURE, Method.TCP_TIMEOUT, Method.TCP_REFUSED,
@@ -36,8 +34,7 @@ final class NetworkModes {
   static Verdict apply(Verdict v, NetworkContext ctx) {
     if (ctx.offline()) {
       if (v.status() == Status.REACHABLE) {
-        return Verdicts.withConfidence(Verdicts.withEvidence(v, List.of("every control failed, yet this endpoint "
-            + "worked: the probe's network is partly working")), Confidence.MEDIUM);
+        return Verdicts.withConfidence(Verdicts.withEvidence(v, List.of(Evidence.sentence("mode.offline.worked"))), Confidence.MEDIUM);
       }
       return new Verdict(Status.INCONCLUSIVE, v.layer(), v.method(), v.sniFiltering(), Confidence.LOW,
           prepend(OFFLINE, v.evidence()));

@@ -1,5 +1,6 @@
 package dev.msgprobe.analysis;
 
+import dev.msgprobe.evidence.Evidence;
 import dev.msgprobe.model.Confidence;
 import dev.msgprobe.model.Failures;
 import dev.msgprobe.model.Method;
@@ -28,56 +29,57 @@ final class QuicStage {
   static Verdict judge(TestKeys keys, NetworkContext ctx, PathEvidence p) {
     List<TlsHandshake> main = quic(keys, AttemptRole.MAIN);
     if (main.isEmpty()) {
-      return Verdicts.incomplete("a QUIC handshake");
+      return Verdicts.incomplete("quic");
     }
     TlsHandshake first = main.get(0);
-    String at = "the QUIC handshake with SNI " + first.serverName() + " to " + first.address();
+    String name = first.serverName();
+    String at = first.address();
     if (first.failure() == null) {
-      p.add(at + " completed (ALPN h3) in " + Elapsed.ms(first.t0(), first.t()) + " ms");
+      p.add(Evidence.sentence("quic.completed", name, at, Elapsed.ms(first.t0(), first.t())));
       return Verdict.reachable(Confidence.HIGH, p.evidence());
     }
     String failure = first.failure();
     if (FailureKinds.isInterrupted(failure)) {
-      return Verdicts.interrupted("the QUIC handshake");
+      return Verdicts.interrupted("quic");
     }
     List<TlsHandshake> retries = quic(keys, AttemptRole.RETRY);
     if (retries.stream().anyMatch(h -> h.failure() == null)) {
-      p.flaky(at + " failed (" + failure + ") and worked on its retry");
+      p.flaky(Evidence.sentence("quic.flaky", name, at, failure));
       return Verdict.reachable(Confidence.MEDIUM, p.evidence());
     }
     List<String> ev = new ArrayList<>(p.evidence());
     TlsHandshake tcp = keys.tlsHandshakes().stream().filter(h -> h.hasTag(Tags.TCP_TLS)).findFirst().orElse(null);
     boolean tcpWorks = tcp != null && tcp.failure() == null;
-    String tcpSentence = tcp == null ? "TCP+TLS to the same address did not get as far as a handshake (the TCP "
-        + "connect failed)" : tcpWorks ? "a TCP+TLS handshake with the same name to " + tcp.address() + " worked"
-        : "a TCP+TLS handshake with the same name to " + tcp.address() + " failed too (" + tcp.failure() + ")";
+    String tcpSentence = tcp == null ? Evidence.sentence("quic.tcp.none") : tcpWorks
+        ? Evidence.sentence("quic.tcp.worked", tcp.address())
+        : Evidence.sentence("quic.tcp.failed", tcp.address(), tcp.failure());
     if (Failures.isCertificateError(failure)) {
-      ev.add(at + " presented a certificate that does not validate (" + failure + ")");
+      ev.add(Evidence.sentence("quic.cert", name, at, failure));
       ev.add(tcpSentence);
       return Verdicts.of(tcpWorks ? Status.BLOCKED : Status.DOWN, Method.TLS_CERT_INVALID, Confidence.MEDIUM, ev);
     }
     Boolean sni = sniFiltering(keys);
     if (!Failures.isTimeout(failure)) {
-      ev.add(at + " failed (" + failure + ")");
+      ev.add(Evidence.sentence("quic.failed", name, at, failure));
       ev.add(tcpSentence);
       if (tcpWorks) {
-        ev.add("the host answers over TCP but not over QUIC: it may not serve HTTP/3 on this address");
+        ev.add(Evidence.sentence("quic.tcp_only"));
         return new Verdict(Status.DOWN, Method.QUIC_TIMEOUT.layer(), Method.QUIC_TIMEOUT, sni, Confidence.MEDIUM,
             List.copyOf(ev));
       }
       if (Failures.CONNECTION_REFUSED.equals(failure) && refusedOverTcp(keys)) {
-        ev.add("the host refuses both QUIC and TCP: nothing listens there");
+        ev.add(Evidence.sentence("quic.refused"));
         return new Verdict(Status.DOWN, Method.TCP_REFUSED.layer(), Method.TCP_REFUSED, sni, Confidence.MEDIUM,
             List.copyOf(ev));
       }
       return new Verdict(Status.INCONCLUSIVE, Method.QUIC_TIMEOUT.layer(), Method.QUIC_TIMEOUT, sni, Confidence.LOW,
           List.copyOf(ev));
     }
-    ev.add(at + " got no answer within " + Elapsed.ms(first.t0(), first.t()) + " ms"
-        + (retries.isEmpty() ? "" : ", nor did its retry"));
+    ev.add(Evidence.sentence(retries.isEmpty() ? "quic.silent" : "quic.silent.retry", name, at,
+        Elapsed.ms(first.t0(), first.t())));
     ev.add(tcpSentence);
     if (!tcpWorks) {
-      ev.add("everything to this host failed: it may be down or blocked by address");
+      ev.add(Evidence.sentence("quic.all_failed"));
       return new Verdict(Status.INCONCLUSIVE, Method.QUIC_TIMEOUT.layer(), Method.QUIC_TIMEOUT, sni, Confidence.LOW,
           List.copyOf(ev));
     }
@@ -102,16 +104,15 @@ final class QuicStage {
 
   private static String whatIsDropped(Boolean sni, NetworkContext ctx) {
     if (Boolean.TRUE.equals(sni)) {
-      return "the same address answered QUIC with the decoy SNI: QUIC is dropped for this name";
+      return Evidence.sentence("quic.dropped.name");
     }
     if (Boolean.TRUE.equals(ctx.udpControlAnswers()) && Boolean.FALSE.equals(ctx.largeUdpControlAnswers())) {
-      return "the UDP controls answer a minimal STUN request but not one padded past 1001 bytes: large UDP "
-          + "datagrams (every QUIC Initial) are dropped on this network";
+      return Evidence.sentence("quic.dropped.large");
     }
     if (Boolean.TRUE.equals(ctx.largeUdpControlAnswers())) {
-      return "the UDP controls answer STUN requests of both sizes: QUIC to this address is dropped, not UDP as a whole";
+      return Evidence.sentence("quic.dropped.address");
     }
-    return "no UDP control was measured, so whether UDP as a whole is dropped is not known";
+    return Evidence.sentence("quic.udp.unknown");
   }
 
   private static boolean refusedOverTcp(TestKeys keys) {

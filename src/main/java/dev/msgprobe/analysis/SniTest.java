@@ -1,5 +1,6 @@
 package dev.msgprobe.analysis;
 
+import dev.msgprobe.evidence.Evidence;
 import dev.msgprobe.model.Failures;
 import dev.msgprobe.model.TlsHandshake;
 import java.util.List;
@@ -20,18 +21,20 @@ record SniTest(Boolean filtering, List<String> evidence) {
     }
     for (TlsHandshake d : used) {
       if (d.failure() == null || Failures.isCertificateError(d.failure())) {
-        String answered = d.failure() == null ? "completed a handshake" : "answered a handshake (" + d.failure() + ")";
-        return new SniTest(true, List.of("the same address " + answered + " with " + sni(d) + " in "
-            + Elapsed.ms(d.t0(), d.t()) + " ms: the filter is keyed on the SNI"));
+        String answered = d.failure() == null
+            ? Evidence.sentence("sni.keyed", sni(d), Elapsed.ms(d.t0(), d.t()))
+            : Evidence.sentence("sni.keyed.cert", sni(d), d.failure(), Elapsed.ms(d.t0(), d.t()));
+        return new SniTest(true, List.of(answered));
       }
     }
     TlsHandshake d = used.get(0);
-    return new SniTest(false, List.of("the same address also failed with " + sni(d) + " (" + d.failure() + " after "
-        + Elapsed.ms(d.t0(), d.t()) + " ms): the block does not depend on the SNI, more likely on the address"));
+    return new SniTest(false, List.of(Evidence.sentence("sni.address", sni(d), d.failure(),
+        Elapsed.ms(d.t0(), d.t()))));
   }
 
   /** {@code SNI name}, or {@code no SNI}. */
   static String sni(TlsHandshake h) {
-    return h.serverName() == null || h.serverName().isEmpty() ? "no SNI" : "SNI " + h.serverName();
+    return h.serverName() == null || h.serverName().isEmpty() ? Evidence.sentence("sni.none")
+        : Evidence.sentence("sni.name", h.serverName());
   }
 }

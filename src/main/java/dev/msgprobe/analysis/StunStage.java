@@ -1,5 +1,6 @@
 package dev.msgprobe.analysis;
 
+import dev.msgprobe.evidence.Evidence;
 import dev.msgprobe.model.Confidence;
 import dev.msgprobe.model.Failures;
 import dev.msgprobe.model.Method;
@@ -45,31 +46,29 @@ final class StunStage {
     String failure = keys.failure();
     boolean large = answered(keys, true);
     if (failure == null) {
-      String sizes = large ? "both a minimal and a 1,100-byte Binding Request" : "a minimal Binding Request";
-      List<String> ev = large ? List.of("the STUN server at " + server + " answered " + sizes)
-          : List.of("the STUN server at " + server + " answered " + sizes,
-              "a Binding Request padded past 1001 bytes got no answer: large UDP datagrams are dropped on the way");
+      List<String> ev = large ? List.of(Evidence.sentence("stun.answered.both", server))
+          : List.of(Evidence.sentence("stun.answered.minimal", server), Evidence.sentence("stun.large.dropped"));
       return Verdict.reachable(large ? Confidence.HIGH : Confidence.MEDIUM, ev);
     }
     if (FailureKinds.isInterrupted(failure)) {
-      return Verdicts.interrupted("the STUN exchange");
+      return Verdicts.interrupted("stun");
     }
     if (Failures.CONNECTION_REFUSED.equals(failure)) {
-      return Verdicts.of(Status.DOWN, Method.UDP_TIMEOUT, Confidence.MEDIUM, List.of("the STUN request to " + server
-          + " was refused (ICMP port unreachable): nothing listens there"));
+      return Verdicts.of(Status.DOWN, Method.UDP_TIMEOUT, Confidence.MEDIUM, List.of(
+          Evidence.sentence("stun.refused", server)));
     }
     String silent = Failures.isTimeout(failure)
-        ? "the STUN server at " + server + " stayed silent through every retransmission of the Binding Request"
-        : "the STUN server at " + server + " did not answer the Binding Request properly (" + failure + ")";
+        ? Evidence.sentence("stun.silent", server)
+        : Evidence.sentence("stun.improper", server, failure);
     if (ctx.udpControlAnswers() == null) {
       return Verdicts.of(Status.INCONCLUSIVE, Method.UDP_TIMEOUT, Confidence.LOW,
-          List.of(silent, "no UDP control was measured, so UDP on this network may be filtered as a whole"));
+          List.of(silent, Evidence.sentence("stun.udp.unknown")));
     }
     if (!ctx.udpControlAnswers()) {
       return Verdicts.of(Status.INCONCLUSIVE, Method.UDP_TIMEOUT, Confidence.LOW,
           List.of(silent, NetworkModes.UDP_FILTERED));
     }
     return Verdicts.of(Status.BLOCKED, Method.UDP_TIMEOUT, Confidence.HIGH,
-        List.of(silent, "the UDP controls (STUN servers in the control list) answered in the same run"));
+        List.of(silent, Evidence.sentence("stun.udp.controls")));
   }
 }

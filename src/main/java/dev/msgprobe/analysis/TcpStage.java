@@ -1,5 +1,6 @@
 package dev.msgprobe.analysis;
 
+import dev.msgprobe.evidence.Evidence;
 import dev.msgprobe.net.IpEndpoint;
 import dev.msgprobe.model.Confidence;
 import dev.msgprobe.model.Endpoint;
@@ -29,7 +30,7 @@ final class TcpStage {
     List<TcpConnect> main = o.connects(AttemptRole.MAIN);
     List<TcpConnect> retries = o.connects(AttemptRole.RETRY);
     if (main.isEmpty()) {
-      return Verdicts.incomplete("a TCP connect to " + e.authority());
+      return Verdicts.incomplete("tcp", e.authority());
     }
     TcpConnect ok = main.stream().filter(c -> c.failure() == null).findFirst()
         .orElse(retries.stream().filter(c -> c.failure() == null).findFirst().orElse(null));
@@ -38,32 +39,32 @@ final class TcpStage {
         if (c.failure() != null) {
           TcpConnect r = retryOf(c, retries);
           if (r != null && r.failure() == null) {
-            p.flaky(describe(c) + ", then connected on retry in " + Elapsed.ms(r.t0(), r.t()) + " ms: a flaky step");
+            p.flaky(Evidence.sentence("tcp.flaky", describe(c), Elapsed.ms(r.t0(), r.t())));
           } else {
-            p.add(describe(c) + retryText(r));
+            p.add(withRetry(describe(c), r));
           }
         }
       }
       if (ok.hasTag(Tags.RETRY)) {
         return null;
       }
-      p.add("TCP connect to " + IpEndpoint.join(ok.ip(), ok.port()) + " succeeded in " + Elapsed.ms(ok.t0(), ok.t()) + " ms");
+      p.add(Evidence.sentence("tcp.connected", IpEndpoint.join(ok.ip(), ok.port()), Elapsed.ms(ok.t0(), ok.t())));
       return null;
     }
     TcpConnect first = main.get(0);
     if (FailureKinds.isInterrupted(first.failure())) {
-      return Verdicts.interrupted("the TCP connect to " + IpEndpoint.join(first.ip(), first.port()));
+      return Verdicts.interrupted("tcp", IpEndpoint.join(first.ip(), first.port()));
     }
     List<String> ev = new ArrayList<>();
     for (TcpConnect c : main) {
-      ev.add(describe(c) + retryText(retryOf(c, retries)));
+      ev.add(withRetry(describe(c), retryOf(c, retries)));
     }
     Status status = Status.BLOCKED;
     Confidence conf = Confidence.MEDIUM;
     if (Failures.NETWORK_UNREACHABLE.equals(first.failure()) || !FailureKinds.isInterruption(first.failure())) {
       status = Status.INCONCLUSIVE;
       conf = Confidence.LOW;
-      ev.add(first.failure() + " is a failure of this machine or of an unknown kind, not a sign of blocking");
+      ev.add(Evidence.sentence("tcp.machine", first.failure()));
     } else {
       String other = otherPortWorked(o, first.ip(), first.port());
       if (other != null) {
@@ -73,25 +74,23 @@ final class TcpStage {
     }
     Verdict v = Verdicts.of(status, FailureMethods.tcp(first.failure()), conf, ev);
     List<String> control = o.connects(AttemptRole.CONTROL).stream().map(TcpConnect::failure).toList();
-    Verdict judged = ControlCheck.apply(v, first.failure(), control, "TCP connect");
+    Verdict judged = ControlCheck.apply(v, first.failure(), control, "tcp");
     if (Failures.CONNECTION_REFUSED.equals(first.failure()) && control.isEmpty() && judged.status() == Status.BLOCKED) {
       return Verdicts.withEvidence(Verdicts.withStatus(judged, Status.INCONCLUSIVE, Confidence.LOW), List.of(
-          "a refused connection looks the same whether a censor answered the SYN with a reset or nothing listens"
-              + " on the port; a control vantage (--control) would decide"));
+          Evidence.sentence("tcp.refused.ambiguous")));
     }
     return judged;
   }
 
   static String describe(TcpConnect c) {
-    return "TCP connect to " + IpEndpoint.join(c.ip(), c.port()) + " failed with " + c.failure() + " after "
-        + Elapsed.ms(c.t0(), c.t()) + " ms";
+    return Evidence.sentence("tcp.failed", IpEndpoint.join(c.ip(), c.port()), c.failure(), Elapsed.ms(c.t0(), c.t()));
   }
 
-  private static String retryText(TcpConnect r) {
+  private static String withRetry(String failed, TcpConnect r) {
     if (r == null) {
-      return "";
+      return failed;
     }
-    return ", and again on retry (" + r.failure() + " after " + Elapsed.ms(r.t0(), r.t()) + " ms)";
+    return Evidence.sentence("retry.again", failed, r.failure(), Elapsed.ms(r.t0(), r.t()));
   }
 
   private static TcpConnect retryOf(TcpConnect c, List<TcpConnect> retries) {
@@ -102,14 +101,14 @@ final class TcpStage {
   private static String otherPortWorked(Observations o, String ip, int port) {
     for (TcpConnect c : o.keys.tcpConnect()) {
       if (c.failure() == null && c.ip().equals(ip) && c.port() != port && AttemptRole.of(c.tags()) != AttemptRole.CONTROL) {
-        return "the same address accepted a connection on port " + c.port() + ", so the host is up";
+        return Evidence.sentence("tcp.other_port", c.port());
       }
     }
     for (TlsHandshake h : o.keys.tlsHandshakes()) {
       String addr = h.address();
       if (h.failure() == null && Objects.equals(IpEndpoint.ipOf(addr), ip) && !addr.endsWith(":" + port)
           && AttemptRole.of(h.tags()) != AttemptRole.CONTROL) {
-        return "the same address completed a TLS handshake on " + addr + ", so the host is up";
+        return Evidence.sentence("tcp.other_port.tls", addr);
       }
     }
     return null;

@@ -1,5 +1,6 @@
 package dev.msgprobe.analysis;
 
+import dev.msgprobe.evidence.Evidence;
 import dev.msgprobe.net.IpEndpoint;
 import dev.msgprobe.model.Confidence;
 import dev.msgprobe.model.Endpoint;
@@ -27,7 +28,7 @@ final class TlsStage {
     List<TlsHandshake> main = o.handshakes(AttemptRole.MAIN);
     List<TlsHandshake> retries = o.handshakes(AttemptRole.RETRY);
     if (main.isEmpty()) {
-      return Verdicts.incomplete("a TLS handshake with " + e.host());
+      return Verdicts.incomplete("tls", e.host());
     }
     TlsHandshake first = main.get(0);
     TlsHandshake retry = retries.stream().filter(r -> first.address().equals(r.address())).findFirst()
@@ -37,20 +38,20 @@ final class TlsStage {
       return null;
     }
     if (retry != null && retry.failure() == null) {
-      p.flaky(describe(first) + ", then " + completed(retry) + " on retry: a flaky step");
+      p.flaky(Evidence.sentence("tls.flaky", describe(first), completed(retry)));
       return null;
     }
     if (FailureKinds.isInterrupted(first.failure())) {
-      return Verdicts.interrupted("the TLS handshake with " + first.address());
+      return Verdicts.interrupted("tls", first.address());
     }
     List<String> ev = new ArrayList<>();
-    ev.add(describe(first) + (retry == null ? "" : ", and again on retry (" + retry.failure() + " after "
-        + Elapsed.ms(retry.t0(), retry.t()) + " ms)"));
+    ev.add(retry == null ? describe(first)
+        : Evidence.sentence("retry.again", describe(first), retry.failure(), Elapsed.ms(retry.t0(), retry.t())));
     Verdict v = Failures.isCertificateError(first.failure())
         ? certificate(e, o, first, dns, ev)
         : interruption(o, first, ev);
     List<String> control = o.handshakes(AttemptRole.CONTROL).stream().map(TlsHandshake::failure).toList();
-    return ControlCheck.apply(v, first.failure(), control, "TLS handshake");
+    return ControlCheck.apply(v, first.failure(), control, "tls");
   }
 
   private static Verdict interruption(Observations o, TlsHandshake first, List<String> ev) {
@@ -61,7 +62,7 @@ final class TlsStage {
     if (!FailureKinds.isInterruption(first.failure()) && !Boolean.TRUE.equals(sni.filtering())) {
       status = Status.INCONCLUSIVE;
       conf = Confidence.LOW;
-      ev.add(first.failure() + " usually comes from the server itself, not from a filter");
+      ev.add(Evidence.sentence("tls.server_side", first.failure()));
     }
     return new Verdict(status, Layer.TLS, FailureMethods.tls(first.failure()), sni.filtering(), conf,
         List.copyOf(ev));
@@ -72,29 +73,27 @@ final class TlsStage {
     String ip = IpEndpoint.ipOf(first.address());
     TlsHandshake trustedChain = trustedChainForOtherName(o.handshakes(AttemptRole.DECOY), first);
     if (trustedChain != null) {
-      ev.add("the same address presented a certificate chain the probe trusts to " + SniTest.sni(trustedChain)
-          + (trustedChain.failure() == null ? "" : " (valid for another name: " + trustedChain.failure() + ")")
-          + ": the untrusted certificate is shown only for " + e.host() + ", as an interception keyed on the SNI does");
+      ev.add(Evidence.sentence(trustedChain.failure() == null ? "tls.cert.sni_keyed" : "tls.cert.sni_keyed.other_name",
+          SniTest.sni(trustedChain), e.host(), trustedChain.failure()));
       return Verdict.of(Status.BLOCKED, Method.TLS_CERT_INVALID, true, Confidence.HIGH, List.copyOf(ev));
     }
     if (first.hasTag(Tags.TRUSTED_ADDRESS)) {
-      ev.add(ip + " came from the trusted resolvers, so the server itself presents this certificate");
+      ev.add(Evidence.sentence("tls.cert.trusted_path", ip));
       return Verdicts.of(Status.DOWN, Method.TLS_CERT_INVALID, Confidence.MEDIUM, ev);
     }
     if (e.hostIsAddress()) {
-      ev.add("the endpoint is this very address, so the server itself presents this certificate");
+      ev.add(Evidence.sentence("tls.cert.literal"));
       return Verdicts.of(Status.DOWN, Method.TLS_CERT_INVALID, Confidence.MEDIUM, ev);
     }
     if (!dns.trustedAnswered()) {
-      ev.add("no trusted DoH answer is available to tell whether " + ip + " is really " + e.host() + "'s server");
+      ev.add(Evidence.sentence("tls.cert.no_doh", ip, e.host()));
       return Verdicts.of(Status.INCONCLUSIVE, Method.TLS_CERT_INVALID, Confidence.LOW, ev);
     }
     if (dns.trusted().contains(ip)) {
-      ev.add("the trusted DoH resolvers give " + ip + " too, so the server itself presents this certificate");
+      ev.add(Evidence.sentence("tls.cert.doh_same", ip));
       return Verdicts.of(Status.DOWN, Method.TLS_CERT_INVALID, Confidence.MEDIUM, ev);
     }
-    ev.add("the trusted DoH resolvers answer " + String.join(", ", dns.trusted()) + " instead: a different server "
-        + "answers for " + e.host() + " on this path");
+    ev.add(Evidence.sentence("tls.cert.doh_differs", String.join(", ", dns.trusted()), e.host()));
     return Verdicts.of(Status.BLOCKED, Method.TLS_CERT_INVALID, Confidence.HIGH, ev);
   }
 
@@ -115,27 +114,26 @@ final class TlsStage {
   }
 
   private static String completed(TlsHandshake h) {
-    return "TLS handshake with " + SniTest.sni(h) + " to " + h.address() + " completed in " + Elapsed.ms(h.t0(), h.t()) + " ms"
-        + (h.tlsVersion() == null ? "" : " (" + h.tlsVersion() + ")");
+    return Evidence.sentence(h.tlsVersion() == null ? "tls.completed" : "tls.completed.version", SniTest.sni(h),
+        h.address(), Elapsed.ms(h.t0(), h.t()), h.tlsVersion());
   }
 
   static String describe(TlsHandshake h) {
     String f = h.failure();
-    String what = "ClientHello with " + SniTest.sni(h) + " to " + h.address();
+    String sni = SniTest.sni(h);
     long ms = Elapsed.ms(h.t0(), h.t());
     if (FailureKinds.isReset(f)) {
-      return what + " was reset after " + ms + " ms";
+      return Evidence.sentence("tls.reset", sni, h.address(), ms);
     }
     if (Failures.isTimeout(f)) {
-      return what + " got no answer for " + ms + " ms (" + f + ")";
+      return Evidence.sentence("tls.timeout", sni, h.address(), ms, f);
     }
     if (Failures.EOF.equals(f)) {
-      return what + " was answered by a close of the connection (EOF) after " + ms + " ms";
+      return Evidence.sentence("tls.eof", sni, h.address(), ms);
     }
     if (Failures.isCertificateError(f)) {
-      return "the TLS handshake with " + SniTest.sni(h) + " to " + h.address() + " presented a certificate not valid for the "
-          + "name (" + f + ")";
+      return Evidence.sentence("tls.cert", sni, h.address(), f);
     }
-    return what + " failed with " + f + " after " + ms + " ms";
+    return Evidence.sentence("tls.failed", sni, h.address(), f, ms);
   }
 }

@@ -1,5 +1,6 @@
 package dev.msgprobe.analysis;
 
+import dev.msgprobe.evidence.Evidence;
 import dev.msgprobe.model.Confidence;
 import dev.msgprobe.model.Method;
 import dev.msgprobe.model.NetworkEvent;
@@ -24,13 +25,11 @@ final class TransferStage {
       if (t.stalled() && t.bytes() >= Thresholds.STALL_MIN_BYTES && t.bytes() <= Thresholds.STALL_MAX_BYTES
           && t.bytes() < t.targetBytes()) {
         return Verdicts.of(Status.BLOCKED, Method.TCP_STALL, Confidence.HIGH, List.of(
-            what(t) + " stalled after " + (isUpload(t) ? "at least " : "") + t.bytes() + " of " + t.targetBytes()
-                + " bytes" + lastSample(o, t) + ", with no reset or close: the connection froze",
-            "the endpoint answered on another connection just before, so the host is alive"));
+            stalled(o, t), Evidence.sentence("transfer.alive")));
       }
       if (t.stalled()) {
-        p.add(what(t) + " stalled after " + t.bytes() + " bytes, outside the "
-            + Thresholds.STALL_MIN_BYTES + "–" + Thresholds.STALL_MAX_BYTES + " byte range of the known freeze");
+        p.add(Evidence.sentence("transfer.stalled.outside", what(t), t.bytes(), Thresholds.STALL_MIN_BYTES,
+            Thresholds.STALL_MAX_BYTES));
       }
     }
     for (Transfer t : transfers) {
@@ -38,24 +37,23 @@ final class TransferStage {
           || (t.bytes() < Thresholds.GOODPUT_MIN_BYTES && t.seconds() < Thresholds.GOODPUT_MIN_SECONDS)) {
         continue;
       }
-      String moved = String.format(Locale.ROOT, "%s moved %d bytes in %.1f s: %.0f kbit/s", what(t), t.bytes(),
-          t.seconds(), t.goodputKbps());
+      Object[] moved = {what(t), t.bytes(), decimal("%.1f", t.seconds()), decimal("%.0f", t.goodputKbps())};
       Double baselineKbps = ctx.baselineKbps(t.direction());
       if (baselineKbps != null && baselineKbps > 0) {
         double ratio = t.goodputKbps() / baselineKbps;
-        String vs = String.format(Locale.ROOT, "%.0f%% of the controls' %s median of %.0f kbit/s", ratio * 100,
-            isUpload(t) ? "upload" : "download", baselineKbps);
+        String vs = Evidence.sentence("transfer.moved.vs." + (isUpload(t) ? "upload" : "download"), moved[0],
+            moved[1], moved[2], moved[3], decimal("%.0f", ratio * 100), decimal("%.0f", baselineKbps));
         if (ratio < Thresholds.THROTTLE_RATIO) {
-          return Verdicts.of(Status.THROTTLED, Method.TCP_THROTTLE, Confidence.MEDIUM, List.of(moved + ", " + vs));
+          return Verdicts.of(Status.THROTTLED, Method.TCP_THROTTLE, Confidence.MEDIUM, List.of(vs));
         }
-        p.add(moved + ", " + vs);
+        p.add(vs);
       } else if (t.goodputKbps() < Thresholds.THROTTLE_ABSOLUTE_KBPS) {
-        return Verdicts.of(Status.THROTTLED, Method.TCP_THROTTLE, Confidence.LOW, List.of(moved
-            + String.format(Locale.ROOT, ", below %.0f kbit/s", Thresholds.THROTTLE_ABSOLUTE_KBPS),
-            "no control " + (isUpload(t) ? "upload" : "download")
-                + " gave a baseline, so this rests on the absolute figure"));
+        return Verdicts.of(Status.THROTTLED, Method.TCP_THROTTLE, Confidence.LOW, List.of(
+            Evidence.sentence("transfer.moved.below", moved[0], moved[1], moved[2], moved[3],
+                decimal("%.0f", Thresholds.THROTTLE_ABSOLUTE_KBPS)),
+            Evidence.sentence("transfer.no_baseline." + (isUpload(t) ? "upload" : "download"))));
       } else {
-        p.add(moved);
+        p.add(Evidence.sentence("transfer.moved", moved));
       }
     }
     return null;
@@ -63,24 +61,38 @@ final class TransferStage {
 
   /** "a download from ADDRESS (SNI name)" or "an upload to ADDRESS (SNI name)". */
   private static String what(Transfer t) {
-    String where = t.address() + (t.serverName() == null ? "" : " (SNI " + t.serverName() + ")");
-    return isUpload(t) ? "an upload to " + where : "a download from " + where;
+    String key = "transfer." + (isUpload(t) ? "upload" : "download") + (t.serverName() == null ? "" : ".sni");
+    return Evidence.sentence(key, t.address(), t.serverName());
+  }
+
+  /** A transfer that stalled inside the range of the known freeze. */
+  private static String stalled(Observations o, Transfer t) {
+    double[] last = lastSample(o, t);
+    String key = "transfer.stalled" + (isUpload(t) ? ".upload" : "") + (last == null ? "" : ".sample");
+    return last == null ? Evidence.sentence(key, what(t), t.bytes(), t.targetBytes())
+        : Evidence.sentence(key, what(t), t.bytes(), t.targetBytes(), decimal("%.1f", last[0]), decimal("%.1f", last[1]));
+  }
+
+  private static String decimal(String format, double value) {
+    return String.format(Locale.ROOT, format, value);
   }
 
   private static boolean isUpload(Transfer t) {
     return "upload".equals(t.direction());
   }
 
-  /** When the last byte arrived, from the {@code bytes_received_cumulative} samples (downloads only). */
-  private static String lastSample(Observations o, Transfer t) {
+  /**
+   * When the last byte arrived and when the transfer gave up (seconds from its start), from the
+   * {@code bytes_received_cumulative} samples (downloads only); null without a sample.
+   */
+  private static double[] lastSample(Observations o, Transfer t) {
     NetworkEvent last = o.keys.networkEvents().stream()
         .filter(ev -> ev.transactionId() == t.transactionId() && "bytes_received_cumulative".equals(ev.operation())
             && ev.numBytes() != null && ev.numBytes() == t.bytes())
         .findFirst().orElse(null);
     if (last == null) {
-      return "";
+      return null;
     }
-    return String.format(Locale.ROOT, " (the last byte arrived %.1f s in, then nothing until %.1f s)",
-        last.t() - t.t0(), t.t() - t.t0());
+    return new double[] {last.t() - t.t0(), t.t() - t.t0()};
   }
 }

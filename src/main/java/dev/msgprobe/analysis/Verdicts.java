@@ -1,5 +1,6 @@
 package dev.msgprobe.analysis;
 
+import dev.msgprobe.evidence.Evidence;
 import dev.msgprobe.model.Confidence;
 import dev.msgprobe.model.Method;
 import dev.msgprobe.model.Status;
@@ -15,15 +16,19 @@ final class Verdicts {
     return Verdict.of(status, method, null, confidence, List.copyOf(evidence));
   }
 
-  /** The measurement ended before the step was recorded: nothing to judge. */
-  static Verdict incomplete(String what) {
+  /**
+   * The measurement ended before the step was recorded: nothing to judge. {@code step} names the step
+   * in the {@code incomplete.*} evidence keys ({@code dns}, {@code tcp}, ...), {@code args} its target.
+   */
+  static Verdict incomplete(String step, Object... args) {
     return new Verdict(Status.INCONCLUSIVE, null, Method.OK, null, Confidence.LOW,
-        List.of("the measurement has no record of " + what + ", so nothing can be concluded"));
+        List.of(Evidence.sentence("incomplete." + step, args)));
   }
 
-  static Verdict interrupted(String step) {
+  /** The measurement was interrupted during the step ({@code interrupted.*} evidence keys). */
+  static Verdict interrupted(String step, Object... args) {
     return new Verdict(Status.INCONCLUSIVE, null, Method.OK, null, Confidence.LOW,
-        List.of("the measurement was interrupted during " + step));
+        List.of(Evidence.sentence("interrupted." + step, args)));
   }
 
   static Verdict withEvidence(Verdict v, List<String> more) {

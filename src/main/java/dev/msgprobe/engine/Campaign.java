@@ -1,6 +1,7 @@
 package dev.msgprobe.engine;
 
 import dev.msgprobe.analysis.NetworkContext;
+import dev.msgprobe.evidence.Evidence;
 import dev.msgprobe.measure.MeasurementFault;
 import dev.msgprobe.measure.Measurer;
 import dev.msgprobe.model.Endpoint;
@@ -182,7 +183,7 @@ public final class Campaign {
         keys = measurer.measure(e);
       } catch (RuntimeException | StackOverflowError fault) {
         keys = faultKeys(fault);
-        verdict = Verdict.probeFault("measuring", describe(fault));
+        verdict = Verdict.probeFault(Evidence.sentence("probe.fault.measuring", describe(fault)));
       }
       double runtime = (System.nanoTime() - t0) / 1e9;
       if (cancelled || Thread.currentThread().isInterrupted()) {
@@ -192,7 +193,7 @@ public final class Campaign {
         try {
           verdict = analyzer.classify(e, keys, context);
         } catch (RuntimeException | StackOverflowError fault) {
-          verdict = Verdict.probeFault("classifying", describe(fault));
+          verdict = Verdict.probeFault(Evidence.sentence("probe.fault.classifying", describe(fault)));
         }
       }
       Measurement m = envelope.wrap(e, keys.withVerdict(verdict), start, runtime);

@@ -22,12 +22,11 @@ public record Verdict(
   }
 
   /**
-   * msgprobe itself failed while {@code doing} this endpoint ({@code error} names the fault): nothing can
-   * be concluded about the endpoint.
+   * msgprobe itself failed on this endpoint ({@code evidence} says while doing what, and names the fault):
+   * nothing can be concluded about the endpoint.
    */
-  public static Verdict probeFault(String doing, String error) {
-    return new Verdict(Status.INCONCLUSIVE, null, Method.OK, null, Confidence.LOW,
-        List.of("msgprobe failed while " + doing + " this endpoint (" + error + "), so nothing can be concluded"));
+  public static Verdict probeFault(String evidence) {
+    return new Verdict(Status.INCONCLUSIVE, null, Method.OK, null, Confidence.LOW, List.of(evidence));
   }
 
   /** A verdict whose layer is the method's own layer. */

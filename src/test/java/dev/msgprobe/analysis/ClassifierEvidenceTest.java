@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /** The evidence sentences name what was compared: addresses, SNI, times in ms, byte counts. */
 class ClassifierEvidenceTest {
-  private final Classifier classifier = new Classifier();
+  private final RenderCheckedClassifier classifier = new RenderCheckedClassifier();
 
   private Verdict classify(Obs o) {
     return classifier.classify(WEB, o.keys(), NetworkContext.UNKNOWN);

@@ -20,7 +20,7 @@ class DnsNetworkRulesTest {
   private static final Endpoint DNS = Endpoints.of("dns://web.whatsapp.com", "whatsapp", "web");
 
   private static Verdict classify(Endpoint e, Obs o) {
-    return new Classifier().classify(e, o.keys(), NetworkContext.UNKNOWN);
+    return new RenderCheckedClassifier().classify(e, o.keys(), NetworkContext.UNKNOWN);
   }
 
   @Test

@@ -58,4 +58,12 @@ class HttpDiffTest {
   void truncatedProbeBody_hasNoLengthMatch() {
     assertThat(HttpDiff.compare(r(200, "abc"), true, r(200, "abc")).bodyLengthMatch()).isNull();
   }
+
+  @Test
+  void description_namesOoniKeysAndTheBodyProportion() {
+    assertThat(new HttpDiff(false, 0.0625, false, false, null).describe()).isEqualTo(
+        "status_code_match false, body_length_match false (proportion 0.06), headers_match false, title_match null");
+    assertThat(new HttpDiff(true, null, null, true, true).describe())
+        .isEqualTo("status_code_match true, body_length_match null, headers_match true, title_match true");
+  }
 }
