@@ -26,42 +26,31 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code msgprobe collector --listen HOST:PORT --store URL}: accept measurements from many probes. */
-@Command(name = "collector", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
-    description = {
-        "Accept measurements from many probes in the shape of OONI's collector API (POST /report,",
-        "POST /report/ID, POST /report/ID/close), validate each one and write it to the store.",
-        "Probes send with: msgprobe run --submit URL, or msgprobe submit REPORT.jsonl --to URL."},
-    exitCodeListHeading = "%nExit status:%n",
-    exitCodeList = {"0:stopped by a signal", "2:bad usage: an address that cannot be bound, a bad file, a store that cannot be opened"})
+@Command(name = "collector", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true)
 final class CollectorCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @ParentCommand Main main;
   @Mixin StoreOption store = new StoreOption();
 
-  @Option(names = "--listen", required = true, paramLabel = "HOST:PORT", order = 1,
-      description = "Where to serve, e.g. 0.0.0.0:8443 or 127.0.0.1:0 (any free port).")
+  @Option(names = "--listen", required = true, paramLabel = "HOST:PORT", order = 1)
   String listen;
 
-  @Option(names = "--tls-cert", paramLabel = "PEM", order = 2, description = "Serve HTTPS with this certificate chain.")
+  @Option(names = "--tls-cert", paramLabel = "PEM", order = 2)
   Path tlsCert;
 
-  @Option(names = "--tls-key", paramLabel = "PEM", order = 3, description = "The certificate's PKCS#8 private key.")
+  @Option(names = "--tls-key", paramLabel = "PEM", order = 3)
   Path tlsKey;
 
-  @Option(names = "--tokens", paramLabel = "FILE", order = 4,
-      description = "Accept only probes with a token: one 'PROBE-NAME TOKEN' per line ('#' starts a comment).")
+  @Option(names = "--tokens", paramLabel = "FILE", order = 4)
   Path tokensFile;
 
-  @Option(names = "--max-inflight", paramLabel = "N", order = 5, defaultValue = "" + CollectorConfig.DEFAULT_MAX_INFLIGHT,
-      description = "Requests handled at once; more are answered 503 (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--max-inflight", paramLabel = "N", order = 5, defaultValue = "" + CollectorConfig.DEFAULT_MAX_INFLIGHT)
   int maxInflight;
 
-  @Option(names = "--max-request-kib", paramLabel = "KIB", order = 6, defaultValue = "4096",
-      description = "Largest request body accepted; larger ones are answered 413 (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--max-request-kib", paramLabel = "KIB", order = 6, defaultValue = "4096")
   int maxRequestKib;
 
-  @Option(names = "--request-timeout", paramLabel = "SECONDS", order = 7, defaultValue = "30",
-      description = "Time to read and answer one request (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--request-timeout", paramLabel = "SECONDS", order = 7, defaultValue = "30")
   int requestTimeout;
 
   private final CountDownLatch stopped = new CountDownLatch(1);

@@ -28,42 +28,26 @@ import picocli.CommandLine.Spec;
  * changed between two runs (docs/contract/cli.md#compare-options). In a store a run is a report id, as
  * {@code history} lists them; without ids, the two latest runs by start time.
  */
-@Command(name = "compare", sortOptions = false, usageHelpAutoWidth = true,
-    description = {
-        "Show what changed between two runs.",
-        "Each service's status, old and new, and each endpoint whose verdict (status or method) changed"
-            + " or that was measured in one run only. Endpoints are matched by URI and HTTP method;"
-            + " controls are left out."},
-    exitCodeListHeading = "%nExit status:%n",
-    exitCodeList = {
-        "0:compared (and, with --fail-on-change, no status changed)",
-        "1:--fail-on-change: a service or endpoint measured in both runs changed status",
-        "2:bad usage or bad input (a missing file, an invalid line: FILE:LINE, an unknown report id,"
-            + " a store with fewer than two runs)"})
+@Command(name = "compare", sortOptions = false, usageHelpAutoWidth = true)
 final class CompareCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", arity = "0..1", paramLabel = "OLD",
-      description = "The earlier report (JSONL), or with --store its report id.")
+  @Parameters(index = "0", arity = "0..1", paramLabel = "OLD", descriptionKey = "OLD")
   String oldReport;
 
-  @Parameters(index = "1", arity = "0..1", paramLabel = "NEW",
-      description = "The later report (JSONL), or with --store its report id.")
+  @Parameters(index = "1", arity = "0..1", paramLabel = "NEW", descriptionKey = "NEW")
   String newReport;
 
-  @Option(names = "--json", order = 1, description = "Print the comparison as JSON (fields in the README).")
+  @Option(names = "--json", order = 1)
   boolean json;
 
-  @Option(names = "--fail-on-change", order = 2,
-      description = "Exit 1 when a service or an endpoint measured in both runs changed status.")
+  @Option(names = "--fail-on-change", order = 2)
   boolean failOnChange;
 
-  @Option(names = "--store", paramLabel = "URL", order = 3,
-      description = "Compare two runs of a store (a SQLite file or postgresql://...): OLD and NEW are report ids,"
-          + " as history lists them; without them, the two latest runs.")
+  @Option(names = "--store", paramLabel = "URL", order = 3)
   String store;
 
-  @Option(names = {"-h", "--help"}, usageHelp = true, order = 4, description = "Show this help and exit.")
+  @Option(names = {"-h", "--help"}, usageHelp = true, order = 4)
   boolean help;
 
   @ParentCommand Main main;

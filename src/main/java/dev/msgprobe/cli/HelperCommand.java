@@ -24,62 +24,43 @@ import picocli.CommandLine.Spec;
 /** {@code msgprobe helper --listen HOST:PORT}: run a control vantage for other probes (docs/contract/helper.md). */
 @Command(
     name = "helper",
-    description = {
-        "Run a control vantage: a plain-HTTP server speaking OONI's web-connectivity test-helper API "
-            + "(POST / measures a URL and endpoints from here; GET / is a health check), for "
-            + "`msgprobe run --control URL` and for OONI probes. Put a TLS reverse proxy in front of it "
-            + "for use over the Internet.",
-        "It never connects to private, loopback or other non-public addresses unless --allow-private "
-            + "is given. It runs until interrupted (SIGINT or SIGTERM)."},
-    sortOptions = false,
-    exitCodeListHeading = "%nExit status:%n",
-    exitCodeList = {"0:stopped by a signal", "2:bad usage or bad input (nothing served)"})
+    sortOptions = false)
 public final class HelperCommand implements Callable<Integer> {
   private static final int DNS_PORT = 53;
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--listen", required = true, paramLabel = "HOST:PORT",
-      description = "Where to serve plain HTTP, e.g. 127.0.0.1:8080 or [::]:8080 (port 0: any free port).")
+  @Option(names = "--listen", required = true, paramLabel = "HOST:PORT")
   String listen;
 
-  @Option(names = "--allow-private",
-      description = "Also connect to private, loopback and other non-public addresses (for labs only).")
+  @Option(names = "--allow-private")
   boolean allowPrivate;
 
-  @Option(names = "--resolver", paramLabel = "IP[:PORT]",
-      description = "The resolver this helper asks (default: the first nameserver of /etc/resolv.conf).")
+  @Option(names = "--resolver", paramLabel = "IP[:PORT]")
   String resolver;
 
-  @Option(names = "--ca-file", paramLabel = "PEM",
-      description = "Extra trusted CA certificates, added to the JDK's default trust.")
+  @Option(names = "--ca-file", paramLabel = "PEM")
   Path caFile;
 
-  @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10",
-      description = "Per network operation (DNS query, connect, handshake, read); default ${DEFAULT-VALUE}.")
+  @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10")
   double timeoutSeconds;
 
-  @Option(names = "--token-file", paramLabel = "FILE",
-      description = "Require `Authorization: Bearer <token>` on every request; the token is the file's content.")
+  @Option(names = "--token-file", paramLabel = "FILE")
   Path tokenFile;
 
-  @Option(names = "--max-inflight", paramLabel = "N", defaultValue = "" + HelperConfig.DEFAULT_MAX_INFLIGHT,
-      description = "Requests measured at once; more get HTTP 503; default ${DEFAULT-VALUE}.")
+  @Option(names = "--max-inflight", paramLabel = "N", defaultValue = "" + HelperConfig.DEFAULT_MAX_INFLIGHT)
   int maxInflight;
 
-  @Option(names = "--max-connections", paramLabel = "N", defaultValue = "" + HelperConfig.DEFAULT_MAX_CONNECTIONS,
-      description = "Client connections open at once; more are closed unanswered; default ${DEFAULT-VALUE}.")
+  @Option(names = "--max-connections", paramLabel = "N", defaultValue = "" + HelperConfig.DEFAULT_MAX_CONNECTIONS)
   int maxConnections;
 
-  @Option(names = "--read-limit", paramLabel = "SECONDS", defaultValue = "10",
-      description = "Time a client has to send its whole request (line, headers, body); default ${DEFAULT-VALUE}.")
+  @Option(names = "--read-limit", paramLabel = "SECONDS", defaultValue = "10")
   double readLimitSeconds;
 
-  @Option(names = "--log-clients",
-      description = "Put client addresses in the request log on stderr (default: not logged).")
+  @Option(names = "--log-clients")
   boolean logClients;
 
-  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+  @Option(names = {"-h", "--help"}, usageHelp = true)
   boolean help;
 
   private final CountDownLatch stopped = new CountDownLatch(1);

@@ -19,12 +19,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code msgprobe history}: the runs recorded in a store, each service's status per run, and what changed. */
-@Command(name = "history", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
-    description = {
-        "The runs recorded on this machine (or in --store), each service's status per run, and the changes",
-        "between consecutive runs, method changes included (whatsapp web: dns.nxdomain → tls.reset on 2026-03-02)."},
-    exitCodeListHeading = "%nExit status:%n",
-    exitCodeList = {"0:history written", "2:bad usage or a store that cannot be read"})
+@Command(name = "history", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true)
 final class HistoryCommand implements Callable<Integer> {
   enum Format { table, json, markdown, html }
 
@@ -32,18 +27,16 @@ final class HistoryCommand implements Callable<Integer> {
   @ParentCommand Main main;
   @Mixin StoreOption store = new StoreOption();
 
-  @Option(names = "--service", paramLabel = "S", order = 1, description = "Only this service (whatsapp, telegram, max, ...).")
+  @Option(names = "--service", paramLabel = "S", order = 1)
   String service;
 
-  @Option(names = "--since", paramLabel = "DATE", order = 2, converter = Since.class,
-      description = "Only runs from DATE on (yyyy-MM-dd or yyyy-MM-ddTHH:mm, UTC).")
+  @Option(names = "--since", paramLabel = "DATE", order = 2, converter = Since.class)
   LocalDateTime since;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", order = 3,
-      description = "table, json, markdown or html (charts; one self-contained page) (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", order = 3)
   Format format;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE", order = 4, description = "Write to FILE instead of stdout.")
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE", order = 4)
   Path output;
 
   @Override

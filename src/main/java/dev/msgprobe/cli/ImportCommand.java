@@ -17,18 +17,13 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code msgprobe import REPORT.jsonl...}: index stored reports into a store (idempotent). */
-@Command(name = "import", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
-    description = {
-        "Index reports into the history store, so `history` and `report --store` see them.",
-        "The reports stay the primary record: importing a measurement that is already stored changes nothing."},
-    exitCodeListHeading = "%nExit status:%n",
-    exitCodeList = {"0:imported", "2:bad usage or bad input (a missing file, an invalid line, a store that cannot be opened)"})
+@Command(name = "import", mixinStandardHelpOptions = true, usageHelpAutoWidth = true)
 final class ImportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @ParentCommand Main main;
   @Mixin StoreOption store = new StoreOption();
 
-  @Parameters(paramLabel = "REPORT", arity = "1..*", description = "JSONL reports written by msgprobe run.")
+  @Parameters(paramLabel = "REPORT", descriptionKey = "REPORT", arity = "1..*")
   List<Path> reports = new ArrayList<>();
 
   @Override

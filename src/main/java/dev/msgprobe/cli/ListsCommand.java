@@ -23,14 +23,11 @@ import picocli.CommandLine.Spec;
 /** {@code msgprobe lists [show NAME | validate FILE...]}: list, show and check test lists (docs/contract/cli.md, docs/contract/lists.md). */
 @Command(
     name = "lists",
-    description = "List the built-in test lists with their endpoint counts by service and function.",
-    subcommands = {ListsCommand.Show.class, ListsCommand.Validate.class},
-    exitCodeListHeading = "%nExit status:%n",
-    exitCodeList = {"0:lists read", "2:bad input (a list has errors, or no such list)"})
+    subcommands = {ListsCommand.Show.class, ListsCommand.Validate.class})
 public final class ListsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+  @Option(names = {"-h", "--help"}, usageHelp = true)
   boolean help;
 
   @Override
@@ -76,14 +73,14 @@ public final class ListsCommand implements Callable<Integer> {
     return ExitCode.USAGE;
   }
 
-  @Command(name = "show", description = "Print the endpoints of a built-in list or of a list file.")
+  @Command(name = "show")
   static final class Show implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    @Option(names = {"-h", "--help"}, usageHelp = true)
     boolean help;
 
-    @Parameters(paramLabel = "NAME", description = "whatsapp, telegram, max, controls, or a list file")
+    @Parameters(paramLabel = "NAME", descriptionKey = "NAME")
     String name;
 
     @Override
@@ -113,14 +110,14 @@ public final class ListsCommand implements Callable<Integer> {
     }
   }
 
-  @Command(name = "validate", description = "Check list files; print each problem as FILE:LINE: what is wrong.")
+  @Command(name = "validate")
   static final class Validate implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    @Option(names = {"-h", "--help"}, usageHelp = true)
     boolean help;
 
-    @Parameters(paramLabel = "FILE", arity = "1..*", description = "list files (CSV with a url column, or one URI per line)")
+    @Parameters(paramLabel = "FILE", descriptionKey = "FILE", arity = "1..*")
     List<Path> files;
 
     @Override

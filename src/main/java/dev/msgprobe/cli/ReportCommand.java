@@ -35,53 +35,37 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code msgprobe report REPORT.jsonl...}: summarise stored reports (docs/contract/cli.md#report-options). */
-@Command(name = "report", sortOptions = false, usageHelpAutoWidth = true,
-    description = {
-        "Summarise one or more stored reports (table, json, markdown or html).",
-        "Services, counts, methods, functions, OONI keys and the endpoints that are not reachable are"
-            + " computed again from the report lines. An endpoint measured in several reports counts once:"
-            + " its latest measurement wins."},
-    exitCodeListHeading = "%nExit status:%n",
-    exitCodeList = {
-        "0:summary written",
-        "2:bad usage or bad input (a missing file, or an invalid line: FILE:LINE)"})
+@Command(name = "report", sortOptions = false, usageHelpAutoWidth = true)
 final class ReportCommand implements Callable<Integer> {
   enum Format { table, json, markdown, html }
 
   @Spec CommandSpec spec;
 
-  @Parameters(paramLabel = "REPORT", arity = "0..*", description = "JSONL reports written by msgprobe run (or use --store).")
+  @Parameters(paramLabel = "REPORT", descriptionKey = "REPORT", arity = "0..*")
   List<Path> reports = new ArrayList<>();
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", order = 1,
-      description = "table, json (the summary JSON a run writes), markdown or html (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", order = 1)
   Format format;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE", order = 2,
-      description = "Write to FILE (replacing it) instead of stdout.")
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE", order = 2)
   Path output;
 
-  @Option(names = "--reclassify", order = 3,
-      description = "Judge every endpoint again from its stored observations with this version's classifier.")
+  @Option(names = "--reclassify", order = 3)
   boolean reclassify;
 
-  @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto", order = 4,
-      description = "Colour the table: auto (on a terminal, unless NO_COLOR is set), always, never (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto", order = 4)
   Terminal.ColorMode color;
 
-  @Option(names = "--store", paramLabel = "URL", order = 5,
-      description = "Read the measurements from a store (a SQLite file or postgresql://...) instead of files.")
+  @Option(names = "--store", paramLabel = "URL", order = 5)
   String store;
 
-  @Option(names = "--since", paramLabel = "DATE", order = 6, converter = Since.class,
-      description = "Only measurements from DATE on (yyyy-MM-dd or yyyy-MM-ddTHH:mm, UTC).")
+  @Option(names = "--since", paramLabel = "DATE", order = 6, converter = Since.class)
   LocalDateTime since;
 
-  @Option(names = "--by", paramLabel = "asn|cc|probe", order = 7,
-      description = "One column per network (ASN), country or probe: where each service is blocked and where not.")
+  @Option(names = "--by", paramLabel = "asn|cc|probe", order = 7)
   Grouping by;
 
-  @Option(names = {"-h", "--help"}, usageHelp = true, order = 8, description = "Show this help and exit.")
+  @Option(names = {"-h", "--help"}, usageHelp = true, order = 8)
   boolean help;
 
   @ParentCommand Main main;

@@ -24,12 +24,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code msgprobe schedule install|remove|status}: leave the probe running periodically. */
-@Command(name = "schedule", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-    description = {
-        "Run the probe periodically: a systemd user timer, or a crontab line where systemd is absent.",
-        "Reports are kept in $XDG_DATA_HOME/msgprobe/reports (~/.local/share/msgprobe/reports) and old ones deleted."},
-    exitCodeListHeading = "%nExit status:%n",
-    exitCodeList = {"0:done", "2:bad usage, or the scheduler refused (the message says why)"})
+@Command(name = "schedule", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class)
 final class ScheduleCommand {
   private static final Set<String> OWN_RUN_OPTIONS = Set.of("-o", "--output", "--resume");
 
@@ -51,26 +46,15 @@ final class ScheduleCommand {
     schedule.getSubcommands().get("run").getCommandSpec().usageMessage().hidden(true);
   }
 
-  @Command(name = "install", mixinStandardHelpOptions = true, sortOptions = false,
-      description = {"Install (or replace) the periodic run. Arguments after the options are passed to"
-          + " `msgprobe run` (targets and run options, e.g. `telegram --timeout 10`); the report name is chosen"
-          + " by the schedule."},
-      footerHeading = "%nExamples:%n",
-      footer = {"  msgprobe schedule install --every 6h",
-          "  msgprobe schedule install --every 1d --keep-days 90 -- telegram whatsapp --timeout 10",
-          "  msgprobe schedule install --dry-run        show the files and commands, change nothing"})
+  @Command(name = "install", mixinStandardHelpOptions = true, sortOptions = false)
   int install(
-      @Option(names = "--every", paramLabel = "PERIOD", defaultValue = "6h",
-          description = "How often: 30m, 6h, 1d ... (default: ${DEFAULT-VALUE}).") String every,
-      @Option(names = "--keep-days", paramLabel = "DAYS", defaultValue = "30",
-          description = "Delete reports older than this (default: ${DEFAULT-VALUE}).") int keepDays,
-      @Option(names = "--keep", paramLabel = "N", defaultValue = "200",
-          description = "Keep at most this many reports (default: ${DEFAULT-VALUE}).") int keep,
-      @Option(names = "--cron", description = "Use a crontab line even where systemd is available.") boolean forceCron,
-      @Option(names = "--program", paramLabel = "PATH",
-          description = "The msgprobe to run, e.g. /opt/msgprobe/bin/msgprobe (default: this Java and jar).") Path program,
-      @Option(names = "--dry-run", description = "Print the files and commands; change nothing.") boolean dryRun,
-      @Parameters(paramLabel = "RUN-ARG", arity = "0..*", description = "Targets and options for `msgprobe run`.")
+      @Option(names = "--every", paramLabel = "PERIOD", defaultValue = "6h") String every,
+      @Option(names = "--keep-days", paramLabel = "DAYS", defaultValue = "30") int keepDays,
+      @Option(names = "--keep", paramLabel = "N", defaultValue = "200") int keep,
+      @Option(names = "--cron") boolean forceCron,
+      @Option(names = "--program", paramLabel = "PATH") Path program,
+      @Option(names = "--dry-run") boolean dryRun,
+      @Parameters(paramLabel = "RUN-ARG", descriptionKey = "RUN-ARG", arity = "0..*")
       List<String> runArgs) {
     PrintWriter err = spec.commandLine().getErr();
     Job job;
@@ -93,13 +77,12 @@ final class ScheduleCommand {
             + " `loginctl enable-linger $USER` once so that the timer runs without a login session)");
   }
 
-  @Command(name = "remove", mixinStandardHelpOptions = true,
-      description = "Remove the periodic run (the timer and service, or the crontab line). Reports are kept.")
-  int remove(@Option(names = "--dry-run", description = "Print the files and commands; change nothing.") boolean dryRun) {
+  @Command(name = "remove", mixinStandardHelpOptions = true)
+  int remove(@Option(names = "--dry-run") boolean dryRun) {
     return apply("remove", () -> new Scheduler(host).planRemove(), dryRun, "removed; reports are kept in " + host.reportsDir());
   }
 
-  @Command(name = "status", mixinStandardHelpOptions = true, description = "Show the periodic run and the reports it kept.")
+  @Command(name = "status", mixinStandardHelpOptions = true)
   int status() {
     try {
       new Scheduler(host).status(spec.commandLine().getOut());
@@ -110,7 +93,7 @@ final class ScheduleCommand {
     }
   }
 
-  @Command(name = "run", description = "One scheduled run: `msgprobe run` into the reports directory, then delete old reports.")
+  @Command(name = "run")
   int run(
       @Option(names = "--keep-days", defaultValue = "30") int keepDays,
       @Option(names = "--keep", defaultValue = "200") int keep,

@@ -9,9 +9,7 @@ import picocli.CommandLine.Option;
 
 /** {@code --store URL|none}, shared by the commands that read or write a store. */
 final class StoreOption {
-  @Option(names = "--store", paramLabel = "URL|none",
-      description = "The store: a SQLite file (default: the local history in $XDG_DATA_HOME/msgprobe/, else"
-          + " ~/.local/share/msgprobe/), postgresql://[USER[:PASSWORD]@]HOST[:PORT]/DB, or none.")
+  @Option(names = "--store", paramLabel = "URL|none")
   String url;
 
   /** The store named by {@code --store} (empty for {@code none}) in environment {@code env}. */

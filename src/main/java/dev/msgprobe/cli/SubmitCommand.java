@@ -19,27 +19,20 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code msgprobe submit REPORT.jsonl --to URL}: send what a collector has not acknowledged yet. */
-@Command(name = "submit", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
-    description = {
-        "Send a report's measurements to a collector, skipping those it acknowledged before",
-        "(remembered in REPORT.jsonl.submitted); the collector stores a measurement once however often it is sent."},
-    exitCodeListHeading = "%nExit status:%n",
-    exitCodeList = {"0:every measurement is with the collector", "1:the collector could not be reached or refused some (see stderr)",
-        "2:bad usage or bad input"})
+@Command(name = "submit", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true)
 final class SubmitCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(paramLabel = "REPORT", arity = "1", description = "A JSONL report written by msgprobe run.")
+  @Parameters(paramLabel = "REPORT", descriptionKey = "REPORT", arity = "1")
   Path report;
 
-  @Option(names = "--to", required = true, paramLabel = "URL", order = 1, description = "The collector, e.g. https://collector.example:8443")
+  @Option(names = "--to", required = true, paramLabel = "URL", order = 1)
   String to;
 
-  @Option(names = "--token-file", paramLabel = "FILE", order = 2, description = "A file holding this probe's bearer token.")
+  @Option(names = "--token-file", paramLabel = "FILE", order = 2)
   Path tokenFile;
 
-  @Option(names = "--timeout", paramLabel = "SECONDS", order = 3, defaultValue = "30",
-      description = "Limit for each request (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--timeout", paramLabel = "SECONDS", order = 3, defaultValue = "30")
   int timeout;
 
   @Override

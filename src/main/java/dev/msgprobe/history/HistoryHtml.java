@@ -4,6 +4,7 @@ import static dev.msgprobe.report.HtmlPage.badge;
 import static dev.msgprobe.report.HtmlPage.escape;
 
 import dev.msgprobe.model.Method;
+import dev.msgprobe.i18n.Texts;
 import dev.msgprobe.report.HtmlPage;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -60,7 +61,7 @@ public final class HistoryHtml {
         methods.add(s.method());
       }
     }));
-    b.append(HtmlPage.legend(methods));
+    b.append(HtmlPage.legend(methods, Texts.english()));
     runsTable(b, h);
     return b.append(HtmlPage.tail()).toString();
   }
@@ -106,14 +107,14 @@ public final class HistoryHtml {
       }
       ServiceRun s = last.services().get(service);
       b.append("<div class=\"card ").append(HtmlPage.cssStatus(s.status())).append("\">\n<h3>").append(escape(service))
-          .append("</h3>\n<div>").append(badge(s.status()));
+          .append("</h3>\n<div>").append(badge(s.status(), Texts.english()));
       if (s.method() != null) {
         b.append(" <code>").append(escape(s.method())).append("</code>");
       }
       b.append("</div>\n");
       s.functions().forEach((function, state) -> b.append("<div class=\"fn\"><span>").append(escape(function))
           .append(state.method() == null ? "" : " <code>" + escape(state.method()) + "</code>").append("</span>")
-          .append(badge(state.status())).append("</div>\n"));
+          .append(badge(state.status(), Texts.english())).append("</div>\n"));
       b.append("<div class=\"where\">").append(escape("Last measured " + last.started() + " UTC from " + last.probeAsn()
           + " (" + last.probeCc() + ")")).append("</div>\n");
       b.append("<div class=\"where\">").append(escape(since == h.runs().get(0) ? "Like this in every run shown"
@@ -267,7 +268,7 @@ public final class HistoryHtml {
           .append("</td><td>").append(escape(r.networkMode())).append("</td><td>").append(r.endpoints()).append("</td>");
       for (String s : services) {
         ServiceRun sr = r.services().get(s);
-        b.append("<td>").append(sr == null ? "–" : badge(sr.status())
+        b.append("<td>").append(sr == null ? "–" : badge(sr.status(), Texts.english())
             + (sr.method() == null ? "" : " <code>" + escape(sr.method()) + "</code>")).append("</td>");
       }
       b.append("</tr>\n");

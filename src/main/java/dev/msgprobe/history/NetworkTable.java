@@ -3,6 +3,7 @@ package dev.msgprobe.history;
 import static dev.msgprobe.report.HtmlPage.badge;
 import static dev.msgprobe.report.HtmlPage.escape;
 
+import dev.msgprobe.i18n.Texts;
 import dev.msgprobe.report.HtmlPage;
 import dev.msgprobe.report.SummarisedRun;
 import dev.msgprobe.analysis.Summaries;
@@ -128,14 +129,14 @@ public final class NetworkTable {
         if (method != null) {
           methods.add(method);
         }
-        b.append("<td>").append(status == null ? "–" : badge(status) + (method == null ? "" : " <code>" + escape(method) + "</code>"))
+        b.append("<td>").append(status == null ? "–" : badge(status, Texts.english()) + (method == null ? "" : " <code>" + escape(method) + "</code>"))
             .append("</td>");
       }
       b.append("</tr>\n");
     }
     b.append("</tbody>\n</table>\n<h2>In words</h2>\n<ul class=\"changes\">\n");
     rows(runs).forEach(r -> b.append("<li>").append(escape(sentence(r))).append("</li>\n"));
-    b.append("</ul>\n").append(HtmlPage.legend(methods));
+    b.append("</ul>\n").append(HtmlPage.legend(methods, Texts.english()));
     return b.append(HtmlPage.tail()).toString();
   }
 
