@@ -142,7 +142,7 @@ public final class TableRenderer {
     List<String> lines = new ArrayList<>();
     String head = pad(paint(BOLD, name), nameWidth) + "   " + pad(paint(colorOf(s.status()), headline(s.status())),
         statusWidth) + "   ";
-    lines.addAll(wrap(head, List.of(words.endpoints(s.endpoints(), s.counts()).split(" ")), " "));
+    lines.addAll(wrap(head, List.of(words.endpoints(s.endpoints(), s.counts()).split(", ")), ", "));
     addLabelled(lines, texts.get("table.methods"), words.topMethods(s.methods()), ", ");
     addLabelled(lines, texts.get("table.functions"), words.functions(s.functions(), this::status), ", ");
     addLabelled(lines, "OONI", SummaryText.ooni(name, s.ooni()), " ");
@@ -182,7 +182,7 @@ public final class TableRenderer {
   /**
    * {@code prefix} then the items joined by {@code separator}, continued on lines indented to the
    * prefix's width so that no line is wider than {@link #WIDTH}. An item goes whole onto a line when it
-   * fits on one; a longer one is cut into pieces (losing its colour).
+   * fits on one; a longer one is cut into pieces at spaces where it has them (losing its colour).
    */
   static List<String> wrap(String prefix, List<String> items, String separator) {
     int indent = visibleLength(prefix);
@@ -212,9 +212,12 @@ public final class TableRenderer {
       if (length > room) {
         String plain = ANSI.matcher(item).replaceAll("");
         int cut = 0;
-        for (; plain.length() - cut > room; cut += room) {
-          lines.add((line + plain.substring(cut, cut + room)).stripTrailing());
+        while (plain.length() - cut > room) {
+          int space = plain.lastIndexOf(' ', cut + room);
+          int end = space > cut ? space : cut + room;
+          lines.add((line + plain.substring(cut, end)).stripTrailing());
           line = new StringBuilder(" ".repeat(indent));
+          cut = space > cut ? space + 1 : end;
         }
         piece = plain.substring(cut);
       }
