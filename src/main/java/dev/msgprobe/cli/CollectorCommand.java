@@ -78,7 +78,7 @@ final class CollectorCommand implements Callable<Integer> {
       err.println("msgprobe collector: " + e.getMessage());
       return ExitCodes.BAD_INPUT;
     }
-    try (Store s = store.require(StoreOption.env(main))) {
+    try (Store s = store.require(StoreOption.env(main), Main.texts(spec))) {
       CollectorServer server;
       try {
         server = CollectorServer.start(new CollectorConfig(address, s, tokens, tls, maxInflight, maxRequestKib * 1024,

@@ -1,6 +1,7 @@
 package dev.msgprobe.cli;
 
 import dev.msgprobe.engine.CompareJob;
+import dev.msgprobe.i18n.Texts;
 import dev.msgprobe.history.History;
 import dev.msgprobe.history.Run;
 import dev.msgprobe.model.Measurement;
@@ -52,16 +53,19 @@ final class CompareCommand implements Callable<Integer> {
 
   @ParentCommand Main main;
 
+  private Texts texts = Texts.english();
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    texts = Main.texts(spec);
     CompareJob.Result result;
     try {
       result = store != null ? fromStore()
           : CompareJob.run(new CompareJob.Config(Path.of(required(oldReport)), Path.of(required(newReport)), failOnChange));
     } catch (StoreException | BadArguments e) {
-      err.println("msgprobe compare: " + e.getMessage());
+      err.println(texts.get("compare.error", e.getMessage()));
       err.flush();
       return ExitCodes.BAD_INPUT;
     }
@@ -70,7 +74,7 @@ final class CompareCommand implements Callable<Integer> {
     if (result.outcome() == CompareJob.Outcome.BAD_INPUT) {
       return ExitCodes.BAD_INPUT;
     }
-    out.print(json ? ReportJson.diffJson(result.diff()) : DiffRenderer.table(result.diff()));
+    out.print(json ? ReportJson.diffJson(result.diff()) : DiffRenderer.table(result.diff(), texts));
     out.flush();
     return result.outcome() == CompareJob.Outcome.STATUS_CHANGED ? ExitCodes.FAIL_ON_MATCHED : ExitCodes.OK;
   }
@@ -82,9 +86,9 @@ final class CompareCommand implements Callable<Integer> {
     }
   }
 
-  private static String required(String report) throws BadArguments {
+  private String required(String report) throws BadArguments {
     if (report == null) {
-      throw new BadArguments("give two reports, OLD and NEW (JSONL files), or --store URL [OLD_ID NEW_ID]");
+      throw new BadArguments(texts.get("compare.giveTwo"));
     }
     return report;
   }
@@ -93,16 +97,14 @@ final class CompareCommand implements Callable<Integer> {
   private CompareJob.Result fromStore() throws StoreException, BadArguments {
     for (String id : new String[] {oldReport, newReport}) {
       if (id != null && (id.endsWith(".jsonl") || Files.isRegularFile(Path.of(id)))) {
-        throw new BadArguments("'" + id + "' is a report file, but --store compares report ids: give"
-            + " two files, or --store URL [OLD_ID NEW_ID], not both");
+        throw new BadArguments(texts.get("compare.fileWithStore", id));
       }
     }
     if (oldReport != null && newReport == null) {
-      throw new BadArguments("--store " + store + " " + oldReport + ": give two report ids (OLD NEW), or none"
-          + " for the two latest runs");
+      throw new BadArguments(texts.get("compare.oneId", store, oldReport));
     }
     try (Store s = Stores.open(store, StoreOption.env(main))
-        .orElseThrow(() -> new StoreException("--store none: compare needs a store"))) {
+        .orElseThrow(() -> new StoreException(texts.get("compare.needsStore")))) {
       List<Measurement> measurements = s.measurements(Query.ALL);
       History history = History.of(s.describe(), measurements);
       List<Run> runs = history.runs();
@@ -110,8 +112,7 @@ final class CompareCommand implements Callable<Integer> {
       String newer;
       if (oldReport == null) {
         if (runs.size() < 2) {
-          throw new BadArguments("--store " + s.describe() + " holds " + runs.size()
-              + (runs.size() == 1 ? " run" : " runs") + "; compare needs two");
+          throw new BadArguments(texts.get("compare.tooFewRuns", s.describe(), texts.count("history.runs", runs.size())));
         }
         older = runs.get(runs.size() - 2).reportId();
         newer = runs.get(runs.size() - 1).reportId();
@@ -123,9 +124,9 @@ final class CompareCommand implements Callable<Integer> {
     }
   }
 
-  private static String known(History history, String reportId, Store s) throws BadArguments {
+  private String known(History history, String reportId, Store s) throws BadArguments {
     return history.run(reportId).map(Run::reportId).orElseThrow(() -> new BadArguments(
-        "no run with report id '" + reportId + "' in --store " + s.describe() + " (msgprobe history lists them)"));
+        texts.get("compare.unknownId", reportId, s.describe())));
   }
 
   /** The measurements of one run, named after its report id. */

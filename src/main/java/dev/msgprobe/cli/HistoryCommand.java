@@ -1,6 +1,7 @@
 package dev.msgprobe.cli;
 
 import dev.msgprobe.history.History;
+import dev.msgprobe.i18n.Texts;
 import dev.msgprobe.history.HistoryHtml;
 import dev.msgprobe.history.HistoryText;
 import dev.msgprobe.report.ReportJson;
@@ -43,22 +44,23 @@ final class HistoryCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    Texts texts = Main.texts(spec);
     History history;
     try {
-      try (Store s = store.require(StoreOption.env(main))) {
+      try (Store s = store.require(StoreOption.env(main), texts)) {
         history = History.of(s.describe(), s.measurements(new Query(since, service)));
       }
     } catch (StoreException e) {
-      err.println("msgprobe history: " + e.getMessage());
+      err.println(texts.get("history.error", e.getMessage()));
       return ExitCodes.BAD_INPUT;
     }
-    return Output.write("history", render(history), output, out, err);
+    return Output.write("history", render(history, texts), output, out, err, texts);
   }
 
-  private String render(History h) {
+  private String render(History h, Texts texts) {
     return switch (format) {
-      case table -> HistoryText.table(h);
-      case markdown -> HistoryText.markdown(h);
+      case table -> HistoryText.table(h, texts);
+      case markdown -> HistoryText.markdown(h, texts);
       case json -> ReportJson.pretty(h);
       case html -> HistoryHtml.render(h);
     };

@@ -1,6 +1,7 @@
 package dev.msgprobe.cli;
 
 import dev.msgprobe.engine.ReportFiles;
+import dev.msgprobe.i18n.Texts;
 import dev.msgprobe.report.LoadedReport;
 import dev.msgprobe.store.Store;
 import dev.msgprobe.store.StoreException;
@@ -30,23 +31,25 @@ final class ImportCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    Texts texts = Main.texts(spec);
     List<LoadedReport> loaded;
     try {
       loaded = ReportFiles.read(reports);
     } catch (ReportFiles.Unreadable e) {
-      err.println("msgprobe import: " + e.getMessage());
+      err.println(texts.get("import.error", e.getMessage()));
       return ExitCodes.BAD_INPUT;
     }
     ReportFiles.warnings(loaded).forEach(err::println);
     try {
-      try (Store s = store.require(StoreOption.env(main))) {
+      try (Store s = store.require(StoreOption.env(main), texts)) {
         for (LoadedReport r : loaded) {
           int added = s.add(r.measurements(), "local");
-          out.printf("%s: %d measurements, %d new, into %s%n", r.file(), r.measurements().size(), added, s.describe());
+          out.println(texts.get("import.done", r.file(), texts.count("import.measurements", r.measurements().size()), added,
+              s.describe()));
         }
       }
     } catch (StoreException e) {
-      err.println("msgprobe import: " + e.getMessage());
+      err.println(texts.get("import.error", e.getMessage()));
       return ExitCodes.BAD_INPUT;
     }
     out.flush();

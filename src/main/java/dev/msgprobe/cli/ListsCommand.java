@@ -1,6 +1,7 @@
 package dev.msgprobe.cli;
 
 import dev.msgprobe.report.TextColumns;
+import dev.msgprobe.i18n.Texts;
 import dev.msgprobe.lists.ListException;
 import dev.msgprobe.lists.TestList;
 import dev.msgprobe.lists.TestLists;
@@ -41,14 +42,16 @@ public final class ListsCommand implements Callable<Integer> {
         return printErrors(spec, e);
       }
     }
+    Texts texts = Main.texts(spec);
     int width = lists.stream().mapToInt(l -> l.name().length()).max().orElse(0);
     for (TestList list : lists) {
-      out.printf("%-" + width + "s  %3d %s  %s%n", list.name(), list.endpoints().size(),
-          endpointsWord(list.endpoints().size()), list.file());
+      out.printf("%-" + width + "s  %13s  %s%n", list.name(), texts.count("summary.endpoints", list.endpoints().size()),
+          list.file());
       countsByService(list.endpoints()).forEach((service, functions) -> out.printf("  %s: %s%n", service,
           functions.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))));
     }
-    out.printf("%nRun them with: msgprobe run [%s | all]%n", String.join(" | ", TestLists.SERVICES));
+    out.println();
+    out.println(texts.get("lists.runThem", String.join(" | ", TestLists.SERVICES)));
     out.flush();
     return ExitCode.OK;
   }
@@ -60,10 +63,6 @@ public final class ListsCommand implements Callable<Integer> {
       counts.computeIfAbsent(e.service(), s -> new LinkedHashMap<>()).merge(e.function(), 1, Integer::sum);
     }
     return counts;
-  }
-
-  static String endpointsWord(int count) {
-    return count == 1 ? "endpoint" : "endpoints";
   }
 
   static int printErrors(CommandSpec spec, ListException e) {
@@ -92,13 +91,16 @@ public final class ListsCommand implements Callable<Integer> {
         return printErrors(spec, e);
       }
       PrintWriter out = spec.commandLine().getOut();
-      out.printf("%s: %d %s (%s)%n%n", list.name(), list.endpoints().size(), endpointsWord(list.endpoints().size()),
-          list.file());
+      Texts texts = Main.texts(spec);
+      out.println(texts.get("lists.shown", list.name(), texts.count("summary.endpoints", list.endpoints().size()),
+          list.file()));
+      out.println();
       List<List<String>> rows = new ArrayList<>();
-      rows.add(List.of("URL", "SERVICE", "FUNCTION", "METHOD", "THROUGHPUT"));
+      rows.add(List.of("URL", texts.get("compare.column.service"), texts.get("lists.column.function"),
+          texts.get("lists.column.method"), texts.get("lists.column.throughput")));
       for (Endpoint e : list.endpoints()) {
         rows.add(List.of(e.url(), e.service(), e.function(), e.method() == null ? "-" : e.method(),
-            e.throughput() ? "yes" : ""));
+            e.throughput() ? texts.get("lists.yes") : ""));
       }
       printTable(out, rows);
       out.flush();
@@ -127,7 +129,8 @@ public final class ListsCommand implements Callable<Integer> {
       for (Path file : files) {
         try {
           TestList list = TestLists.load(file);
-          out.printf("%s: %d %s OK%n", file, list.endpoints().size(), endpointsWord(list.endpoints().size()));
+          Texts texts = Main.texts(spec);
+          out.println(texts.get("lists.valid", file, texts.count("summary.endpoints", list.endpoints().size())));
           out.flush();
         } catch (ListException e) {
           status = printErrors(spec, e);

@@ -3,6 +3,7 @@ package dev.msgprobe.cli;
 import dev.msgprobe.engine.ReportJob;
 import dev.msgprobe.engine.StoredReports;
 import dev.msgprobe.history.NetworkTable;
+import dev.msgprobe.i18n.Texts;
 import dev.msgprobe.model.Measurement;
 import dev.msgprobe.report.HtmlRenderer;
 import dev.msgprobe.report.LoadedReport;
@@ -70,16 +71,19 @@ final class ReportCommand implements Callable<Integer> {
 
   @ParentCommand Main main;
 
+  private Texts texts = Texts.english();
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    texts = Main.texts(spec);
     if (output != null && reports.stream().anyMatch(r -> sameFile(r, output))) {
-      err.println("msgprobe report: -o " + output + " is one of the reports; choose another file");
+      err.println(texts.get("report.error", texts.get("report.outputIsInput", output)));
       return ExitCodes.BAD_INPUT;
     }
     if (reports.isEmpty() == (store == null)) {
-      err.println("msgprobe report: give REPORT files or --store URL (one of the two)");
+      err.println(texts.get("report.error", texts.get("report.filesOrStore")));
       return ExitCodes.BAD_INPUT;
     }
     List<LoadedReport> loaded;
@@ -87,7 +91,7 @@ final class ReportCommand implements Callable<Integer> {
       try {
         loaded = fromStore();
       } catch (StoreException e) {
-        err.println("msgprobe report: " + e.getMessage());
+        err.println(texts.get("report.error", e.getMessage()));
         return ExitCodes.BAD_INPUT;
       }
       if (reclassify) {
@@ -112,12 +116,12 @@ final class ReportCommand implements Callable<Integer> {
     }
     String text = by != null ? renderByNetwork(byNetwork(loaded))
         : render(StoredReports.summarise(loaded), output == null && Terminal.colour(color));
-    return Output.write("report", text, output, out, err);
+    return Output.write("report", text, output, out, err, texts);
   }
 
   /** The latest measurement of each endpoint in the store (per network with --by), as loaded reports. */
   private List<LoadedReport> fromStore() throws StoreException {
-    try (Store s = Stores.open(store, StoreOption.env(main)).orElseThrow(() -> new StoreException("--store none: nothing to report"))) {
+    try (Store s = Stores.open(store, StoreOption.env(main)).orElseThrow(() -> new StoreException(texts.get("report.storeNone")))) {
       Query query = new Query(since, null);
       if (by == null) {
         return List.of(new LoadedReport(Path.of(s.describe()), s.measurements(query), List.of()));
@@ -163,10 +167,11 @@ final class ReportCommand implements Callable<Integer> {
 
   private String render(SummarisedRun run, boolean colour) {
     return switch (format) {
-      case table -> new TableRenderer(colour).render(run.summary(), run.measurements());
+      case table -> new TableRenderer(colour, texts).render(run.summary(), run.measurements());
       case json -> ReportJson.summaryJson(run.summary());
-      case markdown -> MarkdownRenderer.render(run.summary()) + "\n" + MarkdownRenderer.renderEndpoints(run.measurements());
-      case html -> HtmlRenderer.render(run.summary(), run.measurements());
+      case markdown -> MarkdownRenderer.render(run.summary(), texts) + "\n"
+          + MarkdownRenderer.renderEndpoints(run.measurements(), texts);
+      case html -> HtmlRenderer.render(run.summary(), run.measurements(), texts);
     };
   }
 

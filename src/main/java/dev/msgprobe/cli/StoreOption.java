@@ -1,5 +1,6 @@
 package dev.msgprobe.cli;
 
+import dev.msgprobe.i18n.Texts;
 import dev.msgprobe.store.Store;
 import dev.msgprobe.store.StoreException;
 import dev.msgprobe.store.Stores;
@@ -17,9 +18,9 @@ final class StoreOption {
     return Stores.open(url, env);
   }
 
-  /** The store named by {@code --store}; {@code none} is a StoreException, for commands that need one. */
-  Store require(Map<String, String> env) throws StoreException {
-    return open(env).orElseThrow(() -> new StoreException("--store none: this command needs a store"));
+  /** The store named by {@code --store}; {@code none} is a StoreException (its message in {@code texts}), for commands that need one. */
+  Store require(Map<String, String> env, Texts texts) throws StoreException {
+    return open(env).orElseThrow(() -> new StoreException(texts.get("store.needed")));
   }
 
   static Map<String, String> env(Main main) {

@@ -38,7 +38,7 @@ public final class HistoryHtml {
 
   public static String render(History h) {
     StringBuilder b = new StringBuilder(HtmlPage.head("msgprobe history"));
-    b.append("<h1>msgprobe history</h1>\n<p class=\"meta\">").append(escape(HistoryText.heading(h))).append("</p>\n");
+    b.append("<h1>msgprobe history</h1>\n<p class=\"meta\">").append(escape(HistoryText.heading(h, Texts.english()))).append("</p>\n");
     if (h.runs().isEmpty()) {
       return b.append(HtmlPage.tail()).toString();
     }
@@ -49,7 +49,7 @@ public final class HistoryHtml {
     b.append("<h2>How it is blocked, over time</h2>\n<p class=\"meta\">Time runs left to right; each band is the method seen"
         + " (or the status when there is none), a mark where it changed.</p>\n");
     methodTimeline(b, h, rows);
-    b.append("<h2>").append(escape(HistoryText.changesTitle(h))).append("</h2>\n");
+    b.append("<h2>").append(escape(HistoryText.changesTitle(h, Texts.english()))).append("</h2>\n");
     if (!h.changes().isEmpty()) {
       b.append("<ul class=\"changes\">\n");
       h.changes().forEach(c -> b.append("<li>").append(escape(c.text())).append("</li>\n"));
@@ -142,7 +142,7 @@ public final class HistoryHtml {
         }
         b.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\">",
             x + 0.5, y + 2, Math.max(1, cell - 1), ROW_HEIGHT - 4, STATUS_COLOURS.getOrDefault(s.status(), "#bdbdbd")))
-            .append("<title>").append(escape(h.runs().get(j).started() + ": " + HistoryText.cell(s))).append("</title></rect>\n");
+            .append("<title>").append(escape(h.runs().get(j).started() + ": " + HistoryText.cell(s, Texts.english()))).append("</title></rect>\n");
       }
     }
     int axis = top + rows.size() * ROW_HEIGHT + 4;

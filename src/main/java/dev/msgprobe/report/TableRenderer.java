@@ -197,9 +197,12 @@ public final class TableRenderer {
     int room = WIDTH - indent - mark.length();
     StringBuilder line = new StringBuilder(prefix);
     int used = 0;
-    for (String item : items) {
+    for (int i = 0; i < items.size(); i++) {
+      String item = items.get(i);
       int length = visibleLength(item);
-      if (used > 0 && used + separator.length() + length <= room) {
+      // the last item is followed by no separator mark, so it may use the mark's columns too
+      int limit = i == items.size() - 1 ? room + mark.length() : room;
+      if (used > 0 && used + separator.length() + length <= limit) {
         line.append(separator).append(item);
         used += separator.length() + length;
         continue;
