@@ -62,7 +62,7 @@ final class HistoryCommand implements Callable<Integer> {
       case table -> HistoryText.table(h, texts);
       case markdown -> HistoryText.markdown(h, texts);
       case json -> ReportJson.pretty(h);
-      case html -> HistoryHtml.render(h);
+      case html -> HistoryHtml.render(h, texts);
     };
   }
 }

@@ -153,9 +153,9 @@ final class ReportCommand implements Callable<Integer> {
   private String renderByNetwork(Map<String, SummarisedRun> runs) {
     String name = by.name().toLowerCase(java.util.Locale.ROOT);
     return switch (format) {
-      case table -> NetworkTable.text(runs, name);
-      case markdown -> NetworkTable.markdown(runs, name);
-      case html -> NetworkTable.html(runs, name);
+      case table -> NetworkTable.text(runs, name, texts);
+      case markdown -> NetworkTable.markdown(runs, name, texts);
+      case html -> NetworkTable.html(runs, name, texts);
       case json -> {
         StringBuilder b = new StringBuilder("{\"by\": \"" + name + "\", \"networks\": {");
         List<String> parts = new ArrayList<>();

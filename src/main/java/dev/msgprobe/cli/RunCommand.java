@@ -180,7 +180,7 @@ final class RunCommand implements Callable<Integer> {
     });
     RunListeners listeners;
     try {
-      listeners = RunListeners.open(store, StoreOption.env(main), submit, submitTokenFile, err, quiet);
+      listeners = RunListeners.open(store, StoreOption.env(main), submit, submitTokenFile, err, quiet, texts);
     } catch (IllegalArgumentException e) {
       err.println(texts.get("run.error", e.getMessage()));
       return ExitCodes.BAD_INPUT;
