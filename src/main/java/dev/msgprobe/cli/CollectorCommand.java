@@ -3,6 +3,7 @@ package dev.msgprobe.cli;
 import dev.msgprobe.collector.CollectorConfig;
 import dev.msgprobe.collector.CollectorServer;
 import dev.msgprobe.collector.ServerTls;
+import dev.msgprobe.i18n.Texts;
 import dev.msgprobe.store.Store;
 import dev.msgprobe.store.StoreException;
 import java.io.IOException;
@@ -59,32 +60,33 @@ final class CollectorCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    Texts texts = Main.texts(spec);
     InetSocketAddress address;
     Map<String, String> tokens;
     SSLContext tls = null;
     try {
-      address = HostPort.listen(listen);
+      address = HostPort.listen(listen, texts);
       if ((tlsCert == null) != (tlsKey == null)) {
-        throw new IllegalArgumentException("--tls-cert and --tls-key go together");
+        throw new IllegalArgumentException(texts.get("collector.tlsTogether"));
       }
       if (maxInflight < 1 || maxRequestKib < 1 || requestTimeout < 1) {
-        throw new IllegalArgumentException("--max-inflight, --max-request-kib and --request-timeout must be positive");
+        throw new IllegalArgumentException(texts.get("collector.positive"));
       }
-      tokens = tokensFile == null ? Map.of() : tokens(tokensFile);
+      tokens = tokensFile == null ? Map.of() : tokens(tokensFile, texts);
       if (tlsCert != null) {
         tls = ServerTls.fromPem(tlsCert, tlsKey);
       }
     } catch (IllegalArgumentException | IOException e) {
-      err.println("msgprobe collector: " + e.getMessage());
+      err.println(texts.get("collector.error", e.getMessage()));
       return ExitCodes.BAD_INPUT;
     }
-    try (Store s = store.require(StoreOption.env(main), Main.texts(spec))) {
+    try (Store s = store.require(StoreOption.env(main), texts)) {
       CollectorServer server;
       try {
         server = CollectorServer.start(new CollectorConfig(address, s, tokens, tls, maxInflight, maxRequestKib * 1024,
             Duration.ofSeconds(requestTimeout)));
       } catch (IOException e) {
-        err.println("msgprobe collector: cannot listen on " + listen + ": " + e.getMessage());
+        err.println(texts.get("collector.error", texts.get("helper.cannotListen", listen, e.getMessage())));
         return ExitCodes.BAD_INPUT;
       }
       Thread hook = new Thread(() -> {
@@ -92,8 +94,8 @@ final class CollectorCommand implements Callable<Integer> {
         server.close();
       }, "msgprobe-collector-shutdown");
       Runtime.getRuntime().addShutdownHook(hook);
-      out.println("msgprobe collector listening on " + server.url() + " into " + s.describe()
-          + (tokens.isEmpty() ? " (no tokens: every probe is accepted as 'anonymous')" : " (" + tokens.size() + " probe tokens)"));
+      out.println(texts.get("collector.listening", server.url(), s.describe(),
+          tokens.isEmpty() ? texts.get("collector.noTokens") : texts.get("collector.tokens", tokens.size())));
       out.flush();
       try {
         stopped.await();
@@ -106,7 +108,7 @@ final class CollectorCommand implements Callable<Integer> {
         }
       }
     } catch (StoreException e) {
-      err.println("msgprobe collector: " + e.getMessage());
+      err.println(texts.get("collector.error", e.getMessage()));
       return ExitCodes.BAD_INPUT;
     }
     return ExitCodes.OK;
@@ -118,7 +120,7 @@ final class CollectorCommand implements Callable<Integer> {
   }
 
   /** token → probe name, from 'NAME TOKEN' lines. */
-  static Map<String, String> tokens(Path file) throws IOException {
+  static Map<String, String> tokens(Path file, Texts texts) throws IOException {
     Map<String, String> tokens = new HashMap<>();
     List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
     for (int i = 0; i < lines.size(); i++) {
@@ -128,14 +130,14 @@ final class CollectorCommand implements Callable<Integer> {
       }
       String[] parts = line.split("\\s+");
       if (parts.length != 2 || parts[1].length() < 16) {
-        throw new IllegalArgumentException(file + ":" + (i + 1) + ": expected 'PROBE-NAME TOKEN' with a token of 16 or more characters");
+        throw new IllegalArgumentException(file + ":" + (i + 1) + ": " + texts.get("collector.badTokenLine"));
       }
       if (tokens.put(parts[1], parts[0]) != null) {
-        throw new IllegalArgumentException(file + ":" + (i + 1) + ": this token is given twice");
+        throw new IllegalArgumentException(file + ":" + (i + 1) + ": " + texts.get("collector.tokenTwice"));
       }
     }
     if (tokens.isEmpty()) {
-      throw new IllegalArgumentException(file + ": no token in it");
+      throw new IllegalArgumentException(file + ": " + texts.get("collector.noTokenInFile"));
     }
     return tokens;
   }

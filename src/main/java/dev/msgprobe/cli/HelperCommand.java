@@ -1,6 +1,7 @@
 package dev.msgprobe.cli;
 
 import dev.msgprobe.helper.ControlServer;
+import dev.msgprobe.i18n.Texts;
 import dev.msgprobe.helper.HelperConfig;
 import dev.msgprobe.net.ResolvConf;
 import dev.msgprobe.net.Trust;
@@ -67,7 +68,8 @@ public final class HelperCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    HelperConfig config = config();
+    Texts texts = Main.texts(spec);
+    HelperConfig config = config(texts);
     PrintWriter err = spec.commandLine().getErr();
     ControlServer server;
     try {
@@ -78,7 +80,7 @@ public final class HelperCommand implements Callable<Integer> {
         }
       }, Clock.systemUTC());
     } catch (IOException e) {
-      err.println("msgprobe helper: cannot listen on " + listen + ": " + e.getMessage());
+      err.println(texts.get("helper.error", texts.get("helper.cannotListen", listen, e.getMessage())));
       err.flush();
       return ExitCode.USAGE;
     }
@@ -88,12 +90,11 @@ public final class HelperCommand implements Callable<Integer> {
     }, "msgprobe-helper-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     if (allowPrivate) {
-      err.println("msgprobe helper: --allow-private: connecting to private and loopback addresses too");
+      err.println(texts.get("helper.error", texts.get("helper.allowPrivate")));
       err.flush();
     }
     PrintWriter out = spec.commandLine().getOut();
-    out.println("msgprobe helper listening on http://" + HostPort.urlHost(listen) + ":" + server.address().getPort()
-        + "/");
+    out.println(texts.get("helper.listening", "http://" + HostPort.urlHost(listen) + ":" + server.address().getPort() + "/"));
     out.flush();
     try {
       stopped.await();
@@ -109,25 +110,25 @@ public final class HelperCommand implements Callable<Integer> {
     stopped.countDown();
   }
 
-  private HelperConfig config() {
+  private HelperConfig config(Texts texts) {
     if (!(timeoutSeconds > 0) || timeoutSeconds > 3600) {
-      throw new ParameterException(spec.commandLine(), "--timeout must be between 0 and 3600 seconds");
+      throw new ParameterException(spec.commandLine(), texts.get("helper.secondsRange", "--timeout", 0, 3600));
     }
     if (maxInflight < 1) {
-      throw new ParameterException(spec.commandLine(), "--max-inflight must be at least 1");
+      throw new ParameterException(spec.commandLine(), texts.get("option.atLeast", "--max-inflight", 1));
     }
     if (maxConnections < 1) {
-      throw new ParameterException(spec.commandLine(), "--max-connections must be at least 1");
+      throw new ParameterException(spec.commandLine(), texts.get("option.atLeast", "--max-connections", 1));
     }
     if (!(readLimitSeconds >= 0.001) || readLimitSeconds > 3600) {
-      throw new ParameterException(spec.commandLine(), "--read-limit must be between 0.001 and 3600 seconds");
+      throw new ParameterException(spec.commandLine(), texts.get("helper.secondsRange", "--read-limit", "0.001", 3600));
     }
     InetSocketAddress listenAddress;
     InetSocketAddress resolverAddress;
     try {
-      listenAddress = HostPort.listen(listen);
+      listenAddress = HostPort.listen(listen, texts);
       String resolverText = resolver != null ? resolver : ResolvConf.firstNameserver(ResolvConf.SYSTEM)
-          .orElseThrow(() -> new IllegalArgumentException("no nameserver in " + ResolvConf.SYSTEM + "; give --resolver"));
+          .orElseThrow(() -> new IllegalArgumentException(texts.get("helper.noNameserver", ResolvConf.SYSTEM)));
       resolverAddress = HostPort.ip(resolverText, DNS_PORT);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
@@ -137,16 +138,16 @@ public final class HelperCommand implements Callable<Integer> {
     try {
       trust = Trust.load(caFile);
     } catch (IOException e) {
-      throw new ParameterException(spec.commandLine(), "cannot use --ca-file " + caFile + ": " + describe(e));
+      throw new ParameterException(spec.commandLine(), texts.get("helper.badCaFile", caFile, describe(e, texts)));
     }
     if (tokenFile != null) {
       try {
         token = Files.readString(tokenFile).strip();
       } catch (IOException e) {
-        throw new ParameterException(spec.commandLine(), "cannot read --token-file " + tokenFile + ": " + describe(e));
+        throw new ParameterException(spec.commandLine(), texts.get("helper.cannotReadToken", tokenFile, describe(e, texts)));
       }
       if (token.isEmpty()) {
-        throw new ParameterException(spec.commandLine(), "the --token-file " + tokenFile + " is empty");
+        throw new ParameterException(spec.commandLine(), texts.get("helper.emptyToken", tokenFile));
       }
     }
     Duration timeout = Duration.ofMillis(Math.max(1, Math.round(timeoutSeconds * 1000)));
@@ -155,8 +156,8 @@ public final class HelperCommand implements Callable<Integer> {
         logClients);
   }
 
-  private static String describe(IOException e) {
-    return e instanceof NoSuchFileException ? "no such file" : e.getMessage();
+  private static String describe(IOException e, Texts texts) {
+    return e instanceof NoSuchFileException ? texts.get("file.none") : e.getMessage();
   }
 
   private static void removeHook(Thread hook) {

@@ -1,5 +1,6 @@
 package dev.msgprobe.cli;
 
+import dev.msgprobe.i18n.Texts;
 import dev.msgprobe.report.ReportIds;
 import dev.msgprobe.schedule.Action;
 import dev.msgprobe.schedule.Every;
@@ -57,29 +58,29 @@ final class ScheduleCommand {
       @Parameters(paramLabel = "RUN-ARG", descriptionKey = "RUN-ARG", arity = "0..*")
       List<String> runArgs) {
     PrintWriter err = spec.commandLine().getErr();
+    Texts texts = Main.texts(spec);
     Job job;
     try {
       Every period = Every.parse(every);
       new Rotation(keepDays, keep);
       List<String> args = runArgs == null ? List.of() : runArgs;
-      checkRunArgs(args);
-      List<String> command = new ArrayList<>(program != null ? List.of(program.toAbsolutePath().toString()) : thisProgram());
+      checkRunArgs(args, texts);
+      List<String> command = new ArrayList<>(program != null ? List.of(program.toAbsolutePath().toString()) : thisProgram(texts));
       command.addAll(List.of("schedule", "run", "--keep-days", String.valueOf(keepDays), "--keep", String.valueOf(keep), "--"));
       command.addAll(args);
       job = new Job(command, period, host.dataDir().resolve("schedule.log"));
     } catch (IllegalArgumentException e) {
-      err.println("msgprobe schedule install: " + e.getMessage());
+      err.println(texts.get("schedule.error", "install", e.getMessage()));
       return ExitCodes.BAD_INPUT;
     }
     return apply("install", () -> new Scheduler(host).planInstall(job, forceCron), dryRun,
-        "installed: msgprobe runs every " + job.every().systemd() + "; reports in " + host.reportsDir()
-            + "\n(`msgprobe schedule status` shows it; on a machine you log out of, run"
-            + " `loginctl enable-linger $USER` once so that the timer runs without a login session)");
+        texts.get("schedule.installed", job.every().systemd(), host.reportsDir()));
   }
 
   @Command(name = "remove", mixinStandardHelpOptions = true)
   int remove(@Option(names = "--dry-run") boolean dryRun) {
-    return apply("remove", () -> new Scheduler(host).planRemove(), dryRun, "removed; reports are kept in " + host.reportsDir());
+    return apply("remove", () -> new Scheduler(host).planRemove(), dryRun,
+        Main.texts(spec).get("schedule.removed", host.reportsDir()));
   }
 
   @Command(name = "status", mixinStandardHelpOptions = true)
@@ -88,7 +89,7 @@ final class ScheduleCommand {
       new Scheduler(host).status(spec.commandLine().getOut());
       return ExitCode.OK;
     } catch (IOException e) {
-      spec.commandLine().getErr().println("msgprobe schedule status: " + e.getMessage());
+      spec.commandLine().getErr().println(Main.texts(spec).get("schedule.error", "status", e.getMessage()));
       return ExitCodes.BAD_INPUT;
     }
   }
@@ -100,15 +101,16 @@ final class ScheduleCommand {
       @Parameters(arity = "0..*") List<String> runArgs) {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    Texts texts = Main.texts(spec);
     Rotation rotation;
     Path report = host.reportsDir().resolve("msgprobe-" + ReportIds.compactTime(host.clock().instant()) + ".jsonl");
     List<String> args = new ArrayList<>(List.of("run", "--no-progress", "-o", report.toString()));
     try {
       rotation = new Rotation(keepDays, keep);
-      checkRunArgs(runArgs == null ? List.of() : runArgs);
+      checkRunArgs(runArgs == null ? List.of() : runArgs, texts);
       Files.createDirectories(report.getParent());
     } catch (IllegalArgumentException | IOException e) {
-      err.println("msgprobe schedule run: " + e.getMessage());
+      err.println(texts.get("schedule.error", "run", e.getMessage()));
       return ExitCodes.BAD_INPUT;
     }
     if (runArgs != null) {
@@ -118,10 +120,10 @@ final class ScheduleCommand {
     try {
       List<String> deleted = rotation.apply(report.getParent(), host.clock().instant());
       if (!deleted.isEmpty()) {
-        out.println("msgprobe schedule: deleted " + deleted.size() + " old report files: " + String.join(", ", deleted));
+        out.println(texts.get("schedule.deleted", deleted.size(), String.join(", ", deleted)));
       }
     } catch (IOException e) {
-      err.println("msgprobe schedule run: could not delete old reports: " + e.getMessage());
+      err.println(texts.get("schedule.error", "run", texts.get("schedule.cannotDelete", e.getMessage())));
     }
     out.flush();
     return status;
@@ -134,10 +136,11 @@ final class ScheduleCommand {
   private int apply(String verb, Plan plan, boolean dryRun, String done) {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    Texts texts = Main.texts(spec);
     try {
       List<Action> actions = plan.make();
       if (actions.isEmpty()) {
-        out.println("no schedule installed; nothing to " + verb);
+        out.println(texts.get("schedule.nothing", verb));
       } else if (dryRun) {
         actions.forEach(out::println);
       } else {
@@ -147,37 +150,36 @@ final class ScheduleCommand {
       out.flush();
       return ExitCode.OK;
     } catch (IOException e) {
-      err.println("msgprobe schedule " + verb + ": " + e.getMessage());
+      err.println(texts.get("schedule.error", verb, e.getMessage()));
       return ExitCodes.BAD_INPUT;
     }
   }
 
   /** Run options are checked now, so a typo shows at install time rather than in a log at 3 a.m. */
-  private static void checkRunArgs(List<String> args) {
+  private static void checkRunArgs(List<String> args, Texts texts) {
     for (String a : args) {
       if (OWN_RUN_OPTIONS.contains(a.contains("=") ? a.substring(0, a.indexOf('=')) : a)) {
-        throw new IllegalArgumentException(a + ": the schedule names the report itself (in its reports directory)"
-            + " and always starts a new one");
+        throw new IllegalArgumentException(texts.get("schedule.ownOption", a));
       }
     }
     try {
       new CommandLine(new RunCommand()).parseArgs(args.toArray(String[]::new));
     } catch (CommandLine.ParameterException e) {
-      throw new IllegalArgumentException("run options: " + e.getMessage());
+      throw new IllegalArgumentException(texts.get("schedule.runOptions", e.getMessage()));
     }
   }
 
   /** This JVM and jar: {@code /path/to/java -jar /path/to/msgprobe.jar}. */
-  private static List<String> thisProgram() {
+  private static List<String> thisProgram(Texts texts) {
     String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     Path jar;
     try {
       jar = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     } catch (URISyntaxException | SecurityException e) {
-      throw new IllegalArgumentException("cannot tell which jar is running; give --program PATH");
+      throw new IllegalArgumentException(texts.get("schedule.whichJar"));
     }
     if (!Files.isRegularFile(jar)) {
-      throw new IllegalArgumentException("msgprobe is not running from a jar (" + jar + "); give --program PATH");
+      throw new IllegalArgumentException(texts.get("schedule.notAJar", jar));
     }
     return List.of(java, "-jar", jar.toString());
   }

@@ -4,6 +4,7 @@ import dev.msgprobe.collector.Acknowledgements;
 import dev.msgprobe.collector.CollectorClient;
 import dev.msgprobe.collector.CollectorException;
 import dev.msgprobe.collector.Submission;
+import dev.msgprobe.i18n.Texts;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -39,8 +40,9 @@ final class SubmitCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    Texts texts = Main.texts(spec);
     if (!to.startsWith("http://") && !to.startsWith("https://")) {
-      err.println("msgprobe submit: --to: not an http(s) URL: " + to);
+      err.println(texts.get("submit.error", texts.get("option.notHttpUrl", "--to", to)));
       return ExitCodes.BAD_INPUT;
     }
     List<String> lines;
@@ -53,7 +55,7 @@ final class SubmitCommand implements Callable<Integer> {
         token = Files.readString(tokenFile, StandardCharsets.UTF_8).strip();
       }
     } catch (IOException e) {
-      err.println("msgprobe submit: cannot read " + reading + ": " + e.getMessage());
+      err.println(texts.get("submit.error", texts.get("submit.cannotRead", reading, e.getMessage())));
       return ExitCodes.BAD_INPUT;
     }
     CollectorClient client = new CollectorClient(to, token, Duration.ofSeconds(Math.max(1, timeout)));
@@ -61,7 +63,7 @@ final class SubmitCommand implements Callable<Integer> {
     try {
       submission = new Submission(client, Acknowledgements.of(report, client.url()));
     } catch (IOException e) {
-      err.println("msgprobe submit: " + Acknowledgements.sidecar(report) + ": " + e.getMessage());
+      err.println(texts.get("submit.error", Acknowledgements.sidecar(report) + ": " + e.getMessage()));
       return ExitCodes.BAD_INPUT;
     }
     int lineNumber = 0;
@@ -74,7 +76,7 @@ final class SubmitCommand implements Callable<Integer> {
       try {
         submission.send(line);
       } catch (IOException e) {
-        err.println("msgprobe submit: " + report + ":" + lineNumber + ": " + e.getMessage());
+        err.println(texts.get("submit.error", report + ":" + lineNumber + ": " + e.getMessage()));
         return ExitCodes.BAD_INPUT;
       } catch (CollectorException e) {
         stopped = e.getMessage();
@@ -85,11 +87,11 @@ final class SubmitCommand implements Callable<Integer> {
       submission.closeReports();
     }
     Submission.Outcome o = submission.outcome();
-    o.refused().forEach(r -> err.println("msgprobe submit: refused: " + r));
-    out.printf("%s: %d sent, %d acknowledged before, %d refused%n", report, o.sent(), o.already(), o.refused().size());
+    o.refused().forEach(r -> err.println(texts.get("submit.error", texts.get("submit.refused", r))));
+    out.println(texts.get("submit.done", report, o.sent(), o.already(), o.refused().size()));
     out.flush();
     if (stopped != null) {
-      err.println("msgprobe submit: stopped: " + stopped + "; run the same command again later to send the rest");
+      err.println(texts.get("submit.error", texts.get("submit.stopped", stopped)));
       err.flush();
       return ExitCodes.FAIL_ON_MATCHED;
     }
