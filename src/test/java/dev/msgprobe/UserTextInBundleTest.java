@@ -26,7 +26,6 @@ class UserTextInBundleTest {
   private static final List<String> PACKAGES = List.of("cli", "report", "history");
   /** Files whose messages still speak English only, whatever --lang says. */
   private static final Set<String> NOT_YET_TRANSLATED = Set.of(
-      "cli/Since.java",
       "report/LineBoundary.java",
       "report/ReportJson.java",
       "report/ReportReader.java",

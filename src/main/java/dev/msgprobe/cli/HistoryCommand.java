@@ -31,7 +31,7 @@ final class HistoryCommand implements Callable<Integer> {
   @Option(names = "--service", paramLabel = "S", order = 1)
   String service;
 
-  @Option(names = "--since", paramLabel = "DATE", order = 2, converter = Since.class)
+  @Option(names = "--since", paramLabel = "DATE", order = 2)
   LocalDateTime since;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", order = 3)

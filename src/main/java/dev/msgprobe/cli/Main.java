@@ -8,6 +8,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
 import java.util.Map;
 import picocli.AutoComplete;
 import picocli.CommandLine;
@@ -108,6 +109,7 @@ public final class Main {
     cmd.setOut(out);
     cmd.setErr(err);
     cmd.setCaseInsensitiveEnumValuesAllowed(true);
+    cmd.registerConverter(LocalDateTime.class, new Since(texts));
     // `msgprobe generate-completion` prints the bash/zsh completion script; the release ships it
     ScheduleCommand.configure(cmd.getSubcommands().get("schedule"));
     cmd.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(true);

@@ -60,7 +60,7 @@ final class ReportCommand implements Callable<Integer> {
   @Option(names = "--store", paramLabel = "URL", order = 5)
   String store;
 
-  @Option(names = "--since", paramLabel = "DATE", order = 6, converter = Since.class)
+  @Option(names = "--since", paramLabel = "DATE", order = 6)
   LocalDateTime since;
 
   @Option(names = "--by", paramLabel = "asn|cc|probe", order = 7)
