@@ -24,7 +24,11 @@ import org.junit.jupiter.api.Test;
 class UserTextInBundleTest {
   private static final Path MAIN = Path.of("src/main/java/dev/msgprobe");
   private static final List<String> PACKAGES = List.of("cli", "report", "history");
-  /** Files whose messages still speak English only, whatever --lang says. */
+  /**
+   * Files whose messages still speak English only, whatever --lang says: the report reader's and
+   * writer's FILE:LINE and resume messages, which no reader's texts reach yet, and programming errors
+   * (a closed writer, a value Jackson cannot write).
+   */
   private static final Set<String> NOT_YET_TRANSLATED = Set.of(
       "report/LineBoundary.java",
       "report/ReportJson.java",

@@ -18,6 +18,11 @@ public enum Lang {
     this.locale = locale;
   }
 
+  /** {@code en} or {@code ru}: the value of {@code --lang} and of an HTML page's {@code lang}. */
+  public String code() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
   /** The bundle locale: the root bundle for English, {@code ru} for Russian. */
   public Locale locale() {
     return locale;

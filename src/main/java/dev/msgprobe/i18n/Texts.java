@@ -1,8 +1,6 @@
 package dev.msgprobe.i18n;
 
 import java.text.MessageFormat;
-import java.util.List;
-import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
@@ -96,13 +94,4 @@ public final class Texts {
     return words != null ? words : wire.replace('_', ' ');
   }
 
-  /** The keys of this language's bundle. */
-  public List<String> keys() {
-    return bundle.keySet().stream().sorted().toList();
-  }
-
-  @Override
-  public String toString() {
-    return lang.name().toLowerCase(Locale.ROOT);
-  }
 }

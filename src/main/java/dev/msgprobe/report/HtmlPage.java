@@ -67,7 +67,7 @@ public final class HtmlPage {
 
   /** The document up to and including {@code <body>}, its {@code lang} the reader's. */
   public static String head(String title, Texts texts) {
-    return "<!DOCTYPE html>\n<html lang=\"" + texts + "\">\n<head>\n<meta charset=\"utf-8\">\n"
+    return "<!DOCTYPE html>\n<html lang=\"" + texts.lang().code() + "\">\n<head>\n<meta charset=\"utf-8\">\n"
         + "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
         + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         + "<title>" + escape(title) + "</title>\n<style>\n" + STYLE + "\n</style>\n</head>\n<body>\n";
