@@ -64,8 +64,11 @@ public final class Main {
   public static void main(String[] args) {
     Map<String, String> env = System.getenv();
     Charset charset = consoleCharset(env, Lang.chosen(args, env));
-    int status = run(new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), charset), true),
-        new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), charset), true), env, args);
+    PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), charset), true);
+    PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), charset), true);
+    int status = run(out, err, env, args);
+    out.flush();
+    err.flush();
     System.exit(status);
   }
 

@@ -8,6 +8,7 @@ import dev.msgprobe.testing.LoopbackServer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -75,6 +76,13 @@ class LanguageTest {
 
     assertThat(status).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(err.toString()).contains("msgprobe run: --parallel должно быть от 1 до 256, получено 0");
+  }
+
+  @Test
+  void russianText_orAUtf8Locale_isWrittenAsUtf8() {
+    assertThat(Main.consoleCharset(Map.of("LANG", "C"), Lang.RU)).isEqualTo(StandardCharsets.UTF_8);
+    assertThat(Main.consoleCharset(Map.of("LANG", "en_US.UTF-8"), Lang.EN)).isEqualTo(StandardCharsets.UTF_8);
+    assertThat(Main.consoleCharset(Map.of("LC_ALL", "ru_RU.utf8"), Lang.EN)).isEqualTo(StandardCharsets.UTF_8);
   }
 
   @ParameterizedTest
