@@ -37,8 +37,8 @@ class ArchitectureTest {
   private static final String ROOT = "dev.msgprobe";
   private static final Path PACKAGE_MAP = Path.of("docs/design/packages.md");
   /** A row of the package table: | `name` | what lives there | `a`, `b` or — |. */
-  private static final Pattern ROW = Pattern.compile("^\\| `([a-z]+)` \\|[^|]*\\| ([^|]*) \\|$");
-  private static final Pattern NAME = Pattern.compile("`([a-z]+)`");
+  private static final Pattern ROW = Pattern.compile("^\\| `([a-z][a-z0-9]*)` \\|[^|]*\\| ([^|]*) \\|$");
+  private static final Pattern NAME = Pattern.compile("`([a-z][a-z0-9]*)`");
 
   private static JavaClasses classes;
   private static Map<String, Set<String>> documented;

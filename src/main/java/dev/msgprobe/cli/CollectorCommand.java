@@ -3,6 +3,7 @@ package dev.msgprobe.cli;
 import dev.msgprobe.collector.CollectorConfig;
 import dev.msgprobe.collector.CollectorServer;
 import dev.msgprobe.collector.ServerTls;
+import dev.msgprobe.i18n.Texts;
 import dev.msgprobe.store.Store;
 import dev.msgprobe.store.StoreException;
 import java.io.IOException;
@@ -26,42 +27,31 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code msgprobe collector --listen HOST:PORT --store URL}: accept measurements from many probes. */
-@Command(name = "collector", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
-    description = {
-        "Accept measurements from many probes in the shape of OONI's collector API (POST /report,",
-        "POST /report/ID, POST /report/ID/close), validate each one and write it to the store.",
-        "Probes send with: msgprobe run --submit URL, or msgprobe submit REPORT.jsonl --to URL."},
-    exitCodeListHeading = "%nExit status:%n",
-    exitCodeList = {"0:stopped by a signal", "2:bad usage: an address that cannot be bound, a bad file, a store that cannot be opened"})
+@Command(name = "collector", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true)
 final class CollectorCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @ParentCommand Main main;
   @Mixin StoreOption store = new StoreOption();
 
-  @Option(names = "--listen", required = true, paramLabel = "HOST:PORT", order = 1,
-      description = "Where to serve, e.g. 0.0.0.0:8443 or 127.0.0.1:0 (any free port).")
+  @Option(names = "--listen", required = true, paramLabel = "HOST:PORT", order = 1)
   String listen;
 
-  @Option(names = "--tls-cert", paramLabel = "PEM", order = 2, description = "Serve HTTPS with this certificate chain.")
+  @Option(names = "--tls-cert", paramLabel = "PEM", order = 2)
   Path tlsCert;
 
-  @Option(names = "--tls-key", paramLabel = "PEM", order = 3, description = "The certificate's PKCS#8 private key.")
+  @Option(names = "--tls-key", paramLabel = "PEM", order = 3)
   Path tlsKey;
 
-  @Option(names = "--tokens", paramLabel = "FILE", order = 4,
-      description = "Accept only probes with a token: one 'PROBE-NAME TOKEN' per line ('#' starts a comment).")
+  @Option(names = "--tokens", paramLabel = "FILE", order = 4)
   Path tokensFile;
 
-  @Option(names = "--max-inflight", paramLabel = "N", order = 5, defaultValue = "" + CollectorConfig.DEFAULT_MAX_INFLIGHT,
-      description = "Requests handled at once; more are answered 503 (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--max-inflight", paramLabel = "N", order = 5, defaultValue = "" + CollectorConfig.DEFAULT_MAX_INFLIGHT)
   int maxInflight;
 
-  @Option(names = "--max-request-kib", paramLabel = "KIB", order = 6, defaultValue = "4096",
-      description = "Largest request body accepted; larger ones are answered 413 (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--max-request-kib", paramLabel = "KIB", order = 6, defaultValue = "4096")
   int maxRequestKib;
 
-  @Option(names = "--request-timeout", paramLabel = "SECONDS", order = 7, defaultValue = "30",
-      description = "Time to read and answer one request (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--request-timeout", paramLabel = "SECONDS", order = 7, defaultValue = "30")
   int requestTimeout;
 
   private final CountDownLatch stopped = new CountDownLatch(1);
@@ -70,32 +60,33 @@ final class CollectorCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    Texts texts = Main.texts(spec);
     InetSocketAddress address;
     Map<String, String> tokens;
     SSLContext tls = null;
     try {
-      address = HostPort.listen(listen);
+      address = HostPort.listen(listen, texts);
       if ((tlsCert == null) != (tlsKey == null)) {
-        throw new IllegalArgumentException("--tls-cert and --tls-key go together");
+        throw new IllegalArgumentException(texts.get("collector.tlsTogether"));
       }
       if (maxInflight < 1 || maxRequestKib < 1 || requestTimeout < 1) {
-        throw new IllegalArgumentException("--max-inflight, --max-request-kib and --request-timeout must be positive");
+        throw new IllegalArgumentException(texts.get("collector.positive"));
       }
-      tokens = tokensFile == null ? Map.of() : tokens(tokensFile);
+      tokens = tokensFile == null ? Map.of() : tokens(tokensFile, texts);
       if (tlsCert != null) {
         tls = ServerTls.fromPem(tlsCert, tlsKey);
       }
     } catch (IllegalArgumentException | IOException e) {
-      err.println("msgprobe collector: " + e.getMessage());
+      err.println(texts.get("collector.error", e.getMessage()));
       return ExitCodes.BAD_INPUT;
     }
-    try (Store s = store.require(StoreOption.env(main))) {
+    try (Store s = store.require(StoreOption.env(main), texts)) {
       CollectorServer server;
       try {
         server = CollectorServer.start(new CollectorConfig(address, s, tokens, tls, maxInflight, maxRequestKib * 1024,
             Duration.ofSeconds(requestTimeout)));
       } catch (IOException e) {
-        err.println("msgprobe collector: cannot listen on " + listen + ": " + e.getMessage());
+        err.println(texts.get("collector.error", texts.get("helper.cannotListen", listen, e.getMessage())));
         return ExitCodes.BAD_INPUT;
       }
       Thread hook = new Thread(() -> {
@@ -103,8 +94,8 @@ final class CollectorCommand implements Callable<Integer> {
         server.close();
       }, "msgprobe-collector-shutdown");
       Runtime.getRuntime().addShutdownHook(hook);
-      out.println("msgprobe collector listening on " + server.url() + " into " + s.describe()
-          + (tokens.isEmpty() ? " (no tokens: every probe is accepted as 'anonymous')" : " (" + tokens.size() + " probe tokens)"));
+      out.println(texts.get("collector.listening", server.url(), s.describe(),
+          tokens.isEmpty() ? texts.get("collector.noTokens") : texts.get("collector.tokens", tokens.size())));
       out.flush();
       try {
         stopped.await();
@@ -117,7 +108,7 @@ final class CollectorCommand implements Callable<Integer> {
         }
       }
     } catch (StoreException e) {
-      err.println("msgprobe collector: " + e.getMessage());
+      err.println(texts.get("collector.error", e.getMessage()));
       return ExitCodes.BAD_INPUT;
     }
     return ExitCodes.OK;
@@ -129,7 +120,7 @@ final class CollectorCommand implements Callable<Integer> {
   }
 
   /** token → probe name, from 'NAME TOKEN' lines. */
-  static Map<String, String> tokens(Path file) throws IOException {
+  static Map<String, String> tokens(Path file, Texts texts) throws IOException {
     Map<String, String> tokens = new HashMap<>();
     List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
     for (int i = 0; i < lines.size(); i++) {
@@ -139,14 +130,14 @@ final class CollectorCommand implements Callable<Integer> {
       }
       String[] parts = line.split("\\s+");
       if (parts.length != 2 || parts[1].length() < 16) {
-        throw new IllegalArgumentException(file + ":" + (i + 1) + ": expected 'PROBE-NAME TOKEN' with a token of 16 or more characters");
+        throw new IllegalArgumentException(file + ":" + (i + 1) + ": " + texts.get("collector.badTokenLine"));
       }
       if (tokens.put(parts[1], parts[0]) != null) {
-        throw new IllegalArgumentException(file + ":" + (i + 1) + ": this token is given twice");
+        throw new IllegalArgumentException(file + ":" + (i + 1) + ": " + texts.get("collector.tokenTwice"));
       }
     }
     if (tokens.isEmpty()) {
-      throw new IllegalArgumentException(file + ": no token in it");
+      throw new IllegalArgumentException(file + ": " + texts.get("collector.noTokenInFile"));
     }
     return tokens;
   }

@@ -1,6 +1,7 @@
 package dev.msgprobe.cli;
 
 import dev.msgprobe.engine.CompareJob;
+import dev.msgprobe.i18n.Texts;
 import dev.msgprobe.history.History;
 import dev.msgprobe.history.Run;
 import dev.msgprobe.model.Measurement;
@@ -28,56 +29,43 @@ import picocli.CommandLine.Spec;
  * changed between two runs (docs/contract/cli.md#compare-options). In a store a run is a report id, as
  * {@code history} lists them; without ids, the two latest runs by start time.
  */
-@Command(name = "compare", sortOptions = false, usageHelpAutoWidth = true,
-    description = {
-        "Show what changed between two runs.",
-        "Each service's status, old and new, and each endpoint whose verdict (status or method) changed"
-            + " or that was measured in one run only. Endpoints are matched by URI and HTTP method;"
-            + " controls are left out."},
-    exitCodeListHeading = "%nExit status:%n",
-    exitCodeList = {
-        "0:compared (and, with --fail-on-change, no status changed)",
-        "1:--fail-on-change: a service or endpoint measured in both runs changed status",
-        "2:bad usage or bad input (a missing file, an invalid line: FILE:LINE, an unknown report id,"
-            + " a store with fewer than two runs)"})
+@Command(name = "compare", sortOptions = false, usageHelpAutoWidth = true)
 final class CompareCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", arity = "0..1", paramLabel = "OLD",
-      description = "The earlier report (JSONL), or with --store its report id.")
+  @Parameters(index = "0", arity = "0..1", paramLabel = "OLD", descriptionKey = "OLD")
   String oldReport;
 
-  @Parameters(index = "1", arity = "0..1", paramLabel = "NEW",
-      description = "The later report (JSONL), or with --store its report id.")
+  @Parameters(index = "1", arity = "0..1", paramLabel = "NEW", descriptionKey = "NEW")
   String newReport;
 
-  @Option(names = "--json", order = 1, description = "Print the comparison as JSON (fields in the README).")
+  @Option(names = "--json", order = 1)
   boolean json;
 
-  @Option(names = "--fail-on-change", order = 2,
-      description = "Exit 1 when a service or an endpoint measured in both runs changed status.")
+  @Option(names = "--fail-on-change", order = 2)
   boolean failOnChange;
 
-  @Option(names = "--store", paramLabel = "URL", order = 3,
-      description = "Compare two runs of a store (a SQLite file or postgresql://...): OLD and NEW are report ids,"
-          + " as history lists them; without them, the two latest runs.")
+  @Option(names = "--store", paramLabel = "URL", order = 3)
   String store;
 
-  @Option(names = {"-h", "--help"}, usageHelp = true, order = 4, description = "Show this help and exit.")
+  @Option(names = {"-h", "--help"}, usageHelp = true, order = 4)
   boolean help;
 
   @ParentCommand Main main;
+
+  private Texts texts = Texts.english();
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    texts = Main.texts(spec);
     CompareJob.Result result;
     try {
       result = store != null ? fromStore()
           : CompareJob.run(new CompareJob.Config(Path.of(required(oldReport)), Path.of(required(newReport)), failOnChange));
     } catch (StoreException | BadArguments e) {
-      err.println("msgprobe compare: " + e.getMessage());
+      err.println(texts.get("compare.error", e.getMessage()));
       err.flush();
       return ExitCodes.BAD_INPUT;
     }
@@ -86,7 +74,7 @@ final class CompareCommand implements Callable<Integer> {
     if (result.outcome() == CompareJob.Outcome.BAD_INPUT) {
       return ExitCodes.BAD_INPUT;
     }
-    out.print(json ? ReportJson.diffJson(result.diff()) : DiffRenderer.table(result.diff()));
+    out.print(json ? ReportJson.diffJson(result.diff()) : DiffRenderer.table(result.diff(), texts));
     out.flush();
     return result.outcome() == CompareJob.Outcome.STATUS_CHANGED ? ExitCodes.FAIL_ON_MATCHED : ExitCodes.OK;
   }
@@ -98,9 +86,9 @@ final class CompareCommand implements Callable<Integer> {
     }
   }
 
-  private static String required(String report) throws BadArguments {
+  private String required(String report) throws BadArguments {
     if (report == null) {
-      throw new BadArguments("give two reports, OLD and NEW (JSONL files), or --store URL [OLD_ID NEW_ID]");
+      throw new BadArguments(texts.get("compare.giveTwo"));
     }
     return report;
   }
@@ -109,16 +97,14 @@ final class CompareCommand implements Callable<Integer> {
   private CompareJob.Result fromStore() throws StoreException, BadArguments {
     for (String id : new String[] {oldReport, newReport}) {
       if (id != null && (id.endsWith(".jsonl") || Files.isRegularFile(Path.of(id)))) {
-        throw new BadArguments("'" + id + "' is a report file, but --store compares report ids: give"
-            + " two files, or --store URL [OLD_ID NEW_ID], not both");
+        throw new BadArguments(texts.get("compare.fileWithStore", id));
       }
     }
     if (oldReport != null && newReport == null) {
-      throw new BadArguments("--store " + store + " " + oldReport + ": give two report ids (OLD NEW), or none"
-          + " for the two latest runs");
+      throw new BadArguments(texts.get("compare.oneId", store, oldReport));
     }
     try (Store s = Stores.open(store, StoreOption.env(main))
-        .orElseThrow(() -> new StoreException("--store none: compare needs a store"))) {
+        .orElseThrow(() -> new StoreException(texts.get("compare.needsStore")))) {
       List<Measurement> measurements = s.measurements(Query.ALL);
       History history = History.of(s.describe(), measurements);
       List<Run> runs = history.runs();
@@ -126,8 +112,7 @@ final class CompareCommand implements Callable<Integer> {
       String newer;
       if (oldReport == null) {
         if (runs.size() < 2) {
-          throw new BadArguments("--store " + s.describe() + " holds " + runs.size()
-              + (runs.size() == 1 ? " run" : " runs") + "; compare needs two");
+          throw new BadArguments(texts.get("compare.tooFewRuns", s.describe(), texts.count("history.runs", runs.size())));
         }
         older = runs.get(runs.size() - 2).reportId();
         newer = runs.get(runs.size() - 1).reportId();
@@ -139,9 +124,9 @@ final class CompareCommand implements Callable<Integer> {
     }
   }
 
-  private static String known(History history, String reportId, Store s) throws BadArguments {
+  private String known(History history, String reportId, Store s) throws BadArguments {
     return history.run(reportId).map(Run::reportId).orElseThrow(() -> new BadArguments(
-        "no run with report id '" + reportId + "' in --store " + s.describe() + " (msgprobe history lists them)"));
+        texts.get("compare.unknownId", reportId, s.describe())));
   }
 
   /** The measurements of one run, named after its report id. */

@@ -1,6 +1,7 @@
 package dev.msgprobe.cli;
 
 import dev.msgprobe.engine.Progress;
+import dev.msgprobe.i18n.Texts;
 import dev.msgprobe.model.Endpoint;
 import dev.msgprobe.model.Verdict;
 import java.io.PrintWriter;
@@ -19,13 +20,20 @@ public final class ConsoleProgress implements Progress {
   private final int width;
   private final long intervalNanos;
   private final LongSupplier nanoClock;
+  private final Texts texts;
   private String phase = "";
   private int total;
   private int finished;
   private int notReachable;
   private long lastLine;
 
+  /** Progress in English. */
   public ConsoleProgress(PrintWriter err, Display display, long intervalSeconds, LongSupplier nanoClock) {
+    this(err, display, intervalSeconds, nanoClock, Texts.english());
+  }
+
+  public ConsoleProgress(PrintWriter err, Display display, long intervalSeconds, LongSupplier nanoClock, Texts texts) {
+    this.texts = texts;
     this.err = err;
     this.live = display.live();
     this.width = display.width();
@@ -42,7 +50,7 @@ public final class ConsoleProgress implements Progress {
     this.notReachable = 0;
     this.lastLine = nanoClock.getAsLong();
     if (!live) {
-      err.printf("msgprobe: measuring %d %s%n", total, phase);
+      err.println(texts.get("progress.started", total, phaseName()));
       err.flush();
     }
   }
@@ -54,15 +62,15 @@ public final class ConsoleProgress implements Progress {
       notReachable++;
     }
     if (live) {
-      String last = endpoint.url() + " " + (verdict == null ? "" : verdict.status().wire());
-      err.print("\r\033[2K" + liveLine(phase, finished, total, last, width));
+      String last = endpoint.url() + " " + (verdict == null ? "" : texts.status(verdict.status().wire()));
+      err.print("\r\033[2K" + liveLine(phaseName(), finished, total, last, width));
       err.flush();
       return;
     }
     long now = nanoClock.getAsLong();
     if (finished == total || now - lastLine >= intervalNanos) {
       lastLine = now;
-      err.printf("msgprobe: %s %d/%d done, %d not reachable%n", phase, finished, total, notReachable);
+      err.println(texts.get("progress.done", phaseName(), finished, total, notReachable));
       err.flush();
     }
   }
@@ -70,6 +78,12 @@ public final class ConsoleProgress implements Progress {
   @Override
   public synchronized void done() {
     endLiveLine();
+  }
+
+  /** The engine's phase name ({@code controls}, {@code endpoints}) in the reader's language; an unknown one as it is. */
+  private String phaseName() {
+    String name = texts.find("progress.phase." + phase);
+    return name == null ? phase : name;
   }
 
   private void endLiveLine() {

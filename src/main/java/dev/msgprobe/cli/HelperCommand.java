@@ -1,6 +1,7 @@
 package dev.msgprobe.cli;
 
 import dev.msgprobe.helper.ControlServer;
+import dev.msgprobe.i18n.Texts;
 import dev.msgprobe.helper.HelperConfig;
 import dev.msgprobe.net.ResolvConf;
 import dev.msgprobe.net.Trust;
@@ -24,69 +25,51 @@ import picocli.CommandLine.Spec;
 /** {@code msgprobe helper --listen HOST:PORT}: run a control vantage for other probes (docs/contract/helper.md). */
 @Command(
     name = "helper",
-    description = {
-        "Run a control vantage: a plain-HTTP server speaking OONI's web-connectivity test-helper API "
-            + "(POST / measures a URL and endpoints from here; GET / is a health check), for "
-            + "`msgprobe run --control URL` and for OONI probes. Put a TLS reverse proxy in front of it "
-            + "for use over the Internet.",
-        "It never connects to private, loopback or other non-public addresses unless --allow-private "
-            + "is given. It runs until interrupted (SIGINT or SIGTERM)."},
-    sortOptions = false,
-    exitCodeListHeading = "%nExit status:%n",
-    exitCodeList = {"0:stopped by a signal", "2:bad usage or bad input (nothing served)"})
+    sortOptions = false)
 public final class HelperCommand implements Callable<Integer> {
   private static final int DNS_PORT = 53;
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--listen", required = true, paramLabel = "HOST:PORT",
-      description = "Where to serve plain HTTP, e.g. 127.0.0.1:8080 or [::]:8080 (port 0: any free port).")
+  @Option(names = "--listen", required = true, paramLabel = "HOST:PORT")
   String listen;
 
-  @Option(names = "--allow-private",
-      description = "Also connect to private, loopback and other non-public addresses (for labs only).")
+  @Option(names = "--allow-private")
   boolean allowPrivate;
 
-  @Option(names = "--resolver", paramLabel = "IP[:PORT]",
-      description = "The resolver this helper asks (default: the first nameserver of /etc/resolv.conf).")
+  @Option(names = "--resolver", paramLabel = "IP[:PORT]")
   String resolver;
 
-  @Option(names = "--ca-file", paramLabel = "PEM",
-      description = "Extra trusted CA certificates, added to the JDK's default trust.")
+  @Option(names = "--ca-file", paramLabel = "PEM")
   Path caFile;
 
-  @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10",
-      description = "Per network operation (DNS query, connect, handshake, read); default ${DEFAULT-VALUE}.")
+  @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10")
   double timeoutSeconds;
 
-  @Option(names = "--token-file", paramLabel = "FILE",
-      description = "Require `Authorization: Bearer <token>` on every request; the token is the file's content.")
+  @Option(names = "--token-file", paramLabel = "FILE")
   Path tokenFile;
 
-  @Option(names = "--max-inflight", paramLabel = "N", defaultValue = "" + HelperConfig.DEFAULT_MAX_INFLIGHT,
-      description = "Requests measured at once; more get HTTP 503; default ${DEFAULT-VALUE}.")
+  @Option(names = "--max-inflight", paramLabel = "N", defaultValue = "" + HelperConfig.DEFAULT_MAX_INFLIGHT)
   int maxInflight;
 
-  @Option(names = "--max-connections", paramLabel = "N", defaultValue = "" + HelperConfig.DEFAULT_MAX_CONNECTIONS,
-      description = "Client connections open at once; more are closed unanswered; default ${DEFAULT-VALUE}.")
+  @Option(names = "--max-connections", paramLabel = "N", defaultValue = "" + HelperConfig.DEFAULT_MAX_CONNECTIONS)
   int maxConnections;
 
-  @Option(names = "--read-limit", paramLabel = "SECONDS", defaultValue = "10",
-      description = "Time a client has to send its whole request (line, headers, body); default ${DEFAULT-VALUE}.")
+  @Option(names = "--read-limit", paramLabel = "SECONDS", defaultValue = "10")
   double readLimitSeconds;
 
-  @Option(names = "--log-clients",
-      description = "Put client addresses in the request log on stderr (default: not logged).")
+  @Option(names = "--log-clients")
   boolean logClients;
 
-  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+  @Option(names = {"-h", "--help"}, usageHelp = true)
   boolean help;
 
   private final CountDownLatch stopped = new CountDownLatch(1);
 
   @Override
   public Integer call() throws InterruptedException {
-    HelperConfig config = config();
+    Texts texts = Main.texts(spec);
+    HelperConfig config = config(texts);
     PrintWriter err = spec.commandLine().getErr();
     ControlServer server;
     try {
@@ -97,7 +80,7 @@ public final class HelperCommand implements Callable<Integer> {
         }
       }, Clock.systemUTC());
     } catch (IOException e) {
-      err.println("msgprobe helper: cannot listen on " + listen + ": " + e.getMessage());
+      err.println(texts.get("helper.error", texts.get("helper.cannotListen", listen, e.getMessage())));
       err.flush();
       return ExitCode.USAGE;
     }
@@ -107,12 +90,11 @@ public final class HelperCommand implements Callable<Integer> {
     }, "msgprobe-helper-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     if (allowPrivate) {
-      err.println("msgprobe helper: --allow-private: connecting to private and loopback addresses too");
+      err.println(texts.get("helper.error", texts.get("helper.allowPrivate")));
       err.flush();
     }
     PrintWriter out = spec.commandLine().getOut();
-    out.println("msgprobe helper listening on http://" + HostPort.urlHost(listen) + ":" + server.address().getPort()
-        + "/");
+    out.println(texts.get("helper.listening", "http://" + HostPort.urlHost(listen) + ":" + server.address().getPort() + "/"));
     out.flush();
     try {
       stopped.await();
@@ -128,25 +110,25 @@ public final class HelperCommand implements Callable<Integer> {
     stopped.countDown();
   }
 
-  private HelperConfig config() {
+  private HelperConfig config(Texts texts) {
     if (!(timeoutSeconds > 0) || timeoutSeconds > 3600) {
-      throw new ParameterException(spec.commandLine(), "--timeout must be between 0 and 3600 seconds");
+      throw new ParameterException(spec.commandLine(), texts.get("helper.secondsRange", "--timeout", 0, 3600));
     }
     if (maxInflight < 1) {
-      throw new ParameterException(spec.commandLine(), "--max-inflight must be at least 1");
+      throw new ParameterException(spec.commandLine(), texts.get("option.atLeast", "--max-inflight", 1));
     }
     if (maxConnections < 1) {
-      throw new ParameterException(spec.commandLine(), "--max-connections must be at least 1");
+      throw new ParameterException(spec.commandLine(), texts.get("option.atLeast", "--max-connections", 1));
     }
     if (!(readLimitSeconds >= 0.001) || readLimitSeconds > 3600) {
-      throw new ParameterException(spec.commandLine(), "--read-limit must be between 0.001 and 3600 seconds");
+      throw new ParameterException(spec.commandLine(), texts.get("helper.secondsRange", "--read-limit", "0.001", 3600));
     }
     InetSocketAddress listenAddress;
     InetSocketAddress resolverAddress;
     try {
-      listenAddress = HostPort.listen(listen);
+      listenAddress = HostPort.listen(listen, texts);
       String resolverText = resolver != null ? resolver : ResolvConf.firstNameserver(ResolvConf.SYSTEM)
-          .orElseThrow(() -> new IllegalArgumentException("no nameserver in " + ResolvConf.SYSTEM + "; give --resolver"));
+          .orElseThrow(() -> new IllegalArgumentException(texts.get("helper.noNameserver", ResolvConf.SYSTEM)));
       resolverAddress = HostPort.ip(resolverText, DNS_PORT);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
@@ -156,16 +138,16 @@ public final class HelperCommand implements Callable<Integer> {
     try {
       trust = Trust.load(caFile);
     } catch (IOException e) {
-      throw new ParameterException(spec.commandLine(), "cannot use --ca-file " + caFile + ": " + describe(e));
+      throw new ParameterException(spec.commandLine(), texts.get("helper.badCaFile", caFile, describe(e, texts)));
     }
     if (tokenFile != null) {
       try {
         token = Files.readString(tokenFile).strip();
       } catch (IOException e) {
-        throw new ParameterException(spec.commandLine(), "cannot read --token-file " + tokenFile + ": " + describe(e));
+        throw new ParameterException(spec.commandLine(), texts.get("helper.cannotReadToken", tokenFile, describe(e, texts)));
       }
       if (token.isEmpty()) {
-        throw new ParameterException(spec.commandLine(), "the --token-file " + tokenFile + " is empty");
+        throw new ParameterException(spec.commandLine(), texts.get("helper.emptyToken", tokenFile));
       }
     }
     Duration timeout = Duration.ofMillis(Math.max(1, Math.round(timeoutSeconds * 1000)));
@@ -174,8 +156,8 @@ public final class HelperCommand implements Callable<Integer> {
         logClients);
   }
 
-  private static String describe(IOException e) {
-    return e instanceof NoSuchFileException ? "no such file" : e.getMessage();
+  private static String describe(IOException e, Texts texts) {
+    return e instanceof NoSuchFileException ? texts.get("file.none") : e.getMessage();
   }
 
   private static void removeHook(Thread hook) {

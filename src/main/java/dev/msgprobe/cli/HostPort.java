@@ -1,5 +1,6 @@
 package dev.msgprobe.cli;
 
+import dev.msgprobe.i18n.Texts;
 import dev.msgprobe.net.IpEndpoint;
 import java.net.InetSocketAddress;
 
@@ -12,19 +13,19 @@ final class HostPort {
    *
    * @throws IllegalArgumentException with a message for the user
    */
-  static InetSocketAddress listen(String value) {
+  static InetSocketAddress listen(String value, Texts texts) {
     int colon = value.lastIndexOf(':');
     if (colon <= 0) {
-      throw new IllegalArgumentException("expected HOST:PORT, got '" + value + "'");
+      throw new IllegalArgumentException(texts.get("hostPort.expected", value));
     }
     String host = IpEndpoint.unbracketed(value.substring(0, colon));
     int port = IpEndpoint.portNumber(value.substring(colon + 1));
     if (port == IpEndpoint.NO_PORT) {
-      throw new IllegalArgumentException("bad port in '" + value + "'");
+      throw new IllegalArgumentException(texts.get("hostPort.badPort", value));
     }
     InetSocketAddress address = new InetSocketAddress(host, port);
     if (address.isUnresolved()) {
-      throw new IllegalArgumentException("unknown host '" + host + "'");
+      throw new IllegalArgumentException(texts.get("hostPort.unknownHost", host));
     }
     return address;
   }

@@ -1,6 +1,7 @@
 package dev.msgprobe.cli;
 
 import dev.msgprobe.engine.ReportFiles;
+import dev.msgprobe.i18n.Texts;
 import dev.msgprobe.report.LoadedReport;
 import dev.msgprobe.store.Store;
 import dev.msgprobe.store.StoreException;
@@ -17,41 +18,38 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code msgprobe import REPORT.jsonl...}: index stored reports into a store (idempotent). */
-@Command(name = "import", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
-    description = {
-        "Index reports into the history store, so `history` and `report --store` see them.",
-        "The reports stay the primary record: importing a measurement that is already stored changes nothing."},
-    exitCodeListHeading = "%nExit status:%n",
-    exitCodeList = {"0:imported", "2:bad usage or bad input (a missing file, an invalid line, a store that cannot be opened)"})
+@Command(name = "import", mixinStandardHelpOptions = true, usageHelpAutoWidth = true)
 final class ImportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @ParentCommand Main main;
   @Mixin StoreOption store = new StoreOption();
 
-  @Parameters(paramLabel = "REPORT", arity = "1..*", description = "JSONL reports written by msgprobe run.")
+  @Parameters(paramLabel = "REPORT", descriptionKey = "REPORT", arity = "1..*")
   List<Path> reports = new ArrayList<>();
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    Texts texts = Main.texts(spec);
     List<LoadedReport> loaded;
     try {
       loaded = ReportFiles.read(reports);
     } catch (ReportFiles.Unreadable e) {
-      err.println("msgprobe import: " + e.getMessage());
+      err.println(texts.get("import.error", e.getMessage()));
       return ExitCodes.BAD_INPUT;
     }
     ReportFiles.warnings(loaded).forEach(err::println);
     try {
-      try (Store s = store.require(StoreOption.env(main))) {
+      try (Store s = store.require(StoreOption.env(main), texts)) {
         for (LoadedReport r : loaded) {
           int added = s.add(r.measurements(), "local");
-          out.printf("%s: %d measurements, %d new, into %s%n", r.file(), r.measurements().size(), added, s.describe());
+          out.println(texts.get("import.done", r.file(), texts.count("import.measurements", r.measurements().size()), added,
+              s.describe()));
         }
       }
     } catch (StoreException e) {
-      err.println("msgprobe import: " + e.getMessage());
+      err.println(texts.get("import.error", e.getMessage()));
       return ExitCodes.BAD_INPUT;
     }
     out.flush();

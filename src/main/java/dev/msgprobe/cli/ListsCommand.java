@@ -1,6 +1,7 @@
 package dev.msgprobe.cli;
 
 import dev.msgprobe.report.TextColumns;
+import dev.msgprobe.i18n.Texts;
 import dev.msgprobe.lists.ListException;
 import dev.msgprobe.lists.TestList;
 import dev.msgprobe.lists.TestLists;
@@ -23,14 +24,11 @@ import picocli.CommandLine.Spec;
 /** {@code msgprobe lists [show NAME | validate FILE...]}: list, show and check test lists (docs/contract/cli.md, docs/contract/lists.md). */
 @Command(
     name = "lists",
-    description = "List the built-in test lists with their endpoint counts by service and function.",
-    subcommands = {ListsCommand.Show.class, ListsCommand.Validate.class},
-    exitCodeListHeading = "%nExit status:%n",
-    exitCodeList = {"0:lists read", "2:bad input (a list has errors, or no such list)"})
+    subcommands = {ListsCommand.Show.class, ListsCommand.Validate.class})
 public final class ListsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+  @Option(names = {"-h", "--help"}, usageHelp = true)
   boolean help;
 
   @Override
@@ -44,14 +42,16 @@ public final class ListsCommand implements Callable<Integer> {
         return printErrors(spec, e);
       }
     }
+    Texts texts = Main.texts(spec);
     int width = lists.stream().mapToInt(l -> l.name().length()).max().orElse(0);
     for (TestList list : lists) {
-      out.printf("%-" + width + "s  %3d %s  %s%n", list.name(), list.endpoints().size(),
-          endpointsWord(list.endpoints().size()), list.file());
+      out.printf("%-" + width + "s  %13s  %s%n", list.name(), texts.count("summary.endpoints", list.endpoints().size()),
+          list.file());
       countsByService(list.endpoints()).forEach((service, functions) -> out.printf("  %s: %s%n", service,
           functions.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))));
     }
-    out.printf("%nRun them with: msgprobe run [%s | all]%n", String.join(" | ", TestLists.SERVICES));
+    out.println();
+    out.println(texts.get("lists.runThem", String.join(" | ", TestLists.SERVICES)));
     out.flush();
     return ExitCode.OK;
   }
@@ -65,10 +65,6 @@ public final class ListsCommand implements Callable<Integer> {
     return counts;
   }
 
-  static String endpointsWord(int count) {
-    return count == 1 ? "endpoint" : "endpoints";
-  }
-
   static int printErrors(CommandSpec spec, ListException e) {
     PrintWriter err = spec.commandLine().getErr();
     e.errors().forEach(err::println);
@@ -76,14 +72,14 @@ public final class ListsCommand implements Callable<Integer> {
     return ExitCode.USAGE;
   }
 
-  @Command(name = "show", description = "Print the endpoints of a built-in list or of a list file.")
+  @Command(name = "show")
   static final class Show implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    @Option(names = {"-h", "--help"}, usageHelp = true)
     boolean help;
 
-    @Parameters(paramLabel = "NAME", description = "whatsapp, telegram, max, controls, or a list file")
+    @Parameters(paramLabel = "NAME", descriptionKey = "NAME")
     String name;
 
     @Override
@@ -95,13 +91,16 @@ public final class ListsCommand implements Callable<Integer> {
         return printErrors(spec, e);
       }
       PrintWriter out = spec.commandLine().getOut();
-      out.printf("%s: %d %s (%s)%n%n", list.name(), list.endpoints().size(), endpointsWord(list.endpoints().size()),
-          list.file());
+      Texts texts = Main.texts(spec);
+      out.println(texts.get("lists.shown", list.name(), texts.count("summary.endpoints", list.endpoints().size()),
+          list.file()));
+      out.println();
       List<List<String>> rows = new ArrayList<>();
-      rows.add(List.of("URL", "SERVICE", "FUNCTION", "METHOD", "THROUGHPUT"));
+      rows.add(List.of("URL", texts.get("compare.column.service"), texts.get("lists.column.function"),
+          texts.get("lists.column.method"), texts.get("lists.column.throughput")));
       for (Endpoint e : list.endpoints()) {
         rows.add(List.of(e.url(), e.service(), e.function(), e.method() == null ? "-" : e.method(),
-            e.throughput() ? "yes" : ""));
+            e.throughput() ? texts.get("lists.yes") : ""));
       }
       printTable(out, rows);
       out.flush();
@@ -113,14 +112,14 @@ public final class ListsCommand implements Callable<Integer> {
     }
   }
 
-  @Command(name = "validate", description = "Check list files; print each problem as FILE:LINE: what is wrong.")
+  @Command(name = "validate")
   static final class Validate implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    @Option(names = {"-h", "--help"}, usageHelp = true)
     boolean help;
 
-    @Parameters(paramLabel = "FILE", arity = "1..*", description = "list files (CSV with a url column, or one URI per line)")
+    @Parameters(paramLabel = "FILE", descriptionKey = "FILE", arity = "1..*")
     List<Path> files;
 
     @Override
@@ -130,7 +129,8 @@ public final class ListsCommand implements Callable<Integer> {
       for (Path file : files) {
         try {
           TestList list = TestLists.load(file);
-          out.printf("%s: %d %s OK%n", file, list.endpoints().size(), endpointsWord(list.endpoints().size()));
+          Texts texts = Main.texts(spec);
+          out.println(texts.get("lists.valid", file, texts.count("summary.endpoints", list.endpoints().size())));
           out.flush();
         } catch (ListException e) {
           status = printErrors(spec, e);

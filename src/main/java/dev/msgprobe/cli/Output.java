@@ -1,5 +1,6 @@
 package dev.msgprobe.cli;
 
+import dev.msgprobe.i18n.Texts;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +12,7 @@ final class Output {
   private Output() {}
 
   /** Returns the exit status: OK, or BAD_INPUT with a message naming the file. */
-  static int write(String command, String text, Path file, PrintWriter out, PrintWriter err) {
+  static int write(String command, String text, Path file, PrintWriter out, PrintWriter err, Texts texts) {
     if (file == null) {
       out.print(text);
       out.flush();
@@ -25,7 +26,7 @@ final class Output {
       Files.writeString(file, text, StandardCharsets.UTF_8);
       return ExitCodes.OK;
     } catch (IOException e) {
-      err.println("msgprobe " + command + ": -o " + file + ": cannot write it: " + e.getMessage());
+      err.println(texts.get("output.cannotWrite", command, file, e.getMessage()));
       return ExitCodes.BAD_INPUT;
     }
   }

@@ -3,6 +3,7 @@ package dev.msgprobe.cli;
 import dev.msgprobe.engine.ReportJob;
 import dev.msgprobe.engine.StoredReports;
 import dev.msgprobe.history.NetworkTable;
+import dev.msgprobe.i18n.Texts;
 import dev.msgprobe.model.Measurement;
 import dev.msgprobe.report.HtmlRenderer;
 import dev.msgprobe.report.LoadedReport;
@@ -35,67 +36,54 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code msgprobe report REPORT.jsonl...}: summarise stored reports (docs/contract/cli.md#report-options). */
-@Command(name = "report", sortOptions = false, usageHelpAutoWidth = true,
-    description = {
-        "Summarise one or more stored reports (table, json, markdown or html).",
-        "Services, counts, methods, functions, OONI keys and the endpoints that are not reachable are"
-            + " computed again from the report lines. An endpoint measured in several reports counts once:"
-            + " its latest measurement wins."},
-    exitCodeListHeading = "%nExit status:%n",
-    exitCodeList = {
-        "0:summary written",
-        "2:bad usage or bad input (a missing file, or an invalid line: FILE:LINE)"})
+@Command(name = "report", sortOptions = false, usageHelpAutoWidth = true)
 final class ReportCommand implements Callable<Integer> {
   enum Format { table, json, markdown, html }
 
   @Spec CommandSpec spec;
 
-  @Parameters(paramLabel = "REPORT", arity = "0..*", description = "JSONL reports written by msgprobe run (or use --store).")
+  @Parameters(paramLabel = "REPORT", descriptionKey = "REPORT", arity = "0..*")
   List<Path> reports = new ArrayList<>();
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", order = 1,
-      description = "table, json (the summary JSON a run writes), markdown or html (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", order = 1)
   Format format;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE", order = 2,
-      description = "Write to FILE (replacing it) instead of stdout.")
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE", order = 2)
   Path output;
 
-  @Option(names = "--reclassify", order = 3,
-      description = "Judge every endpoint again from its stored observations with this version's classifier.")
+  @Option(names = "--reclassify", order = 3)
   boolean reclassify;
 
-  @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto", order = 4,
-      description = "Colour the table: auto (on a terminal, unless NO_COLOR is set), always, never (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto", order = 4)
   Terminal.ColorMode color;
 
-  @Option(names = "--store", paramLabel = "URL", order = 5,
-      description = "Read the measurements from a store (a SQLite file or postgresql://...) instead of files.")
+  @Option(names = "--store", paramLabel = "URL", order = 5)
   String store;
 
-  @Option(names = "--since", paramLabel = "DATE", order = 6, converter = Since.class,
-      description = "Only measurements from DATE on (yyyy-MM-dd or yyyy-MM-ddTHH:mm, UTC).")
+  @Option(names = "--since", paramLabel = "DATE", order = 6)
   LocalDateTime since;
 
-  @Option(names = "--by", paramLabel = "asn|cc|probe", order = 7,
-      description = "One column per network (ASN), country or probe: where each service is blocked and where not.")
+  @Option(names = "--by", paramLabel = "asn|cc|probe", order = 7)
   Grouping by;
 
-  @Option(names = {"-h", "--help"}, usageHelp = true, order = 8, description = "Show this help and exit.")
+  @Option(names = {"-h", "--help"}, usageHelp = true, order = 8)
   boolean help;
 
   @ParentCommand Main main;
+
+  private Texts texts = Texts.english();
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    texts = Main.texts(spec);
     if (output != null && reports.stream().anyMatch(r -> sameFile(r, output))) {
-      err.println("msgprobe report: -o " + output + " is one of the reports; choose another file");
+      err.println(texts.get("report.error", texts.get("report.outputIsInput", output)));
       return ExitCodes.BAD_INPUT;
     }
     if (reports.isEmpty() == (store == null)) {
-      err.println("msgprobe report: give REPORT files or --store URL (one of the two)");
+      err.println(texts.get("report.error", texts.get("report.filesOrStore")));
       return ExitCodes.BAD_INPUT;
     }
     List<LoadedReport> loaded;
@@ -103,7 +91,7 @@ final class ReportCommand implements Callable<Integer> {
       try {
         loaded = fromStore();
       } catch (StoreException e) {
-        err.println("msgprobe report: " + e.getMessage());
+        err.println(texts.get("report.error", e.getMessage()));
         return ExitCodes.BAD_INPUT;
       }
       if (reclassify) {
@@ -128,12 +116,12 @@ final class ReportCommand implements Callable<Integer> {
     }
     String text = by != null ? renderByNetwork(byNetwork(loaded))
         : render(StoredReports.summarise(loaded), output == null && Terminal.colour(color));
-    return Output.write("report", text, output, out, err);
+    return Output.write("report", text, output, out, err, texts);
   }
 
   /** The latest measurement of each endpoint in the store (per network with --by), as loaded reports. */
   private List<LoadedReport> fromStore() throws StoreException {
-    try (Store s = Stores.open(store, StoreOption.env(main)).orElseThrow(() -> new StoreException("--store none: nothing to report"))) {
+    try (Store s = Stores.open(store, StoreOption.env(main)).orElseThrow(() -> new StoreException(texts.get("report.storeNone")))) {
       Query query = new Query(since, null);
       if (by == null) {
         return List.of(new LoadedReport(Path.of(s.describe()), s.measurements(query), List.of()));
@@ -165,9 +153,9 @@ final class ReportCommand implements Callable<Integer> {
   private String renderByNetwork(Map<String, SummarisedRun> runs) {
     String name = by.name().toLowerCase(java.util.Locale.ROOT);
     return switch (format) {
-      case table -> NetworkTable.text(runs, name);
-      case markdown -> NetworkTable.markdown(runs, name);
-      case html -> NetworkTable.html(runs, name);
+      case table -> NetworkTable.text(runs, name, texts);
+      case markdown -> NetworkTable.markdown(runs, name, texts);
+      case html -> NetworkTable.html(runs, name, texts);
       case json -> {
         StringBuilder b = new StringBuilder("{\"by\": \"" + name + "\", \"networks\": {");
         List<String> parts = new ArrayList<>();
@@ -179,10 +167,11 @@ final class ReportCommand implements Callable<Integer> {
 
   private String render(SummarisedRun run, boolean colour) {
     return switch (format) {
-      case table -> new TableRenderer(colour).render(run.summary(), run.measurements());
+      case table -> new TableRenderer(colour, texts).render(run.summary(), run.measurements());
       case json -> ReportJson.summaryJson(run.summary());
-      case markdown -> MarkdownRenderer.render(run.summary()) + "\n" + MarkdownRenderer.renderEndpoints(run.measurements());
-      case html -> HtmlRenderer.render(run.summary(), run.measurements());
+      case markdown -> MarkdownRenderer.render(run.summary(), texts) + "\n"
+          + MarkdownRenderer.renderEndpoints(run.measurements(), texts);
+      case html -> HtmlRenderer.render(run.summary(), run.measurements(), texts);
     };
   }
 

@@ -9,6 +9,7 @@ import dev.msgprobe.lists.HostNames;
 import dev.msgprobe.engine.RunJob;
 import dev.msgprobe.model.TransferMode;
 import dev.msgprobe.geo.NetworkOwner;
+import dev.msgprobe.i18n.Texts;
 import dev.msgprobe.net.ResolvConf;
 import dev.msgprobe.report.ReportJson;
 import dev.msgprobe.report.TableRenderer;
@@ -34,18 +35,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine;
 
 /** {@code msgprobe run}: measure endpoints, write a report, print a summary. */
-@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false, usageHelpAutoWidth = true,
-    description = {
-        "Measure endpoints over DNS, TCP, TLS, HTTP and WebSocket, classify each one",
-        "(reachable / blocked / throttled / down / inconclusive), write an OONI-format JSONL report",
-        "and <report>.summary.json, and print a summary."},
-    exitCodeListHeading = "%nExit status:%n",
-    exitCodeList = {
-        "0:the run completed",
-        "1:--fail-on matched a service status",
-        "2:bad usage or bad input (nothing measured)",
-        "3:no working network: every control failed, nothing is called blocked",
-        "130:interrupted: what was measured is kept, valid and summarised"})
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false, usageHelpAutoWidth = true)
 final class RunCommand implements Callable<Integer> {
   static final List<String> DEFAULT_DOH = List.of(
       "https://1.1.1.1/dns-query", "https://8.8.8.8/dns-query", "https://9.9.9.9/dns-query");
@@ -53,149 +43,113 @@ final class RunCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Parameters(paramLabel = "TARGET", arity = "0..*",
-      description = "A built-in list (whatsapp, telegram, max, all), a list file, or one endpoint URI"
-          + " (https://web.whatsapp.com/, tcp://149.154.175.50:443). Default: all.")
+  @Parameters(paramLabel = "TARGET", descriptionKey = "TARGET", arity = "0..*")
   List<String> targets = new ArrayList<>();
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE", order = 1,
-      description = "JSONL report (default reports/msgprobe-<UTC time>.jsonl); the summary goes beside it.")
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE", order = 1)
   Path output;
 
-  @Option(names = "--resolver", paramLabel = "IP[:PORT]", order = 2,
-      description = "The resolver under test (default: the first nameserver of /etc/resolv.conf).")
+  @Option(names = "--resolver", paramLabel = "IP[:PORT]", order = 2)
   String resolver;
 
-  @Option(names = "--doh", paramLabel = "URL", order = 3,
-      description = "Trusted DNS-over-HTTPS resolver, reached by IP; repeatable."
-          + " Default: https://1.1.1.1/dns-query, https://8.8.8.8/dns-query, https://9.9.9.9/dns-query.")
+  @Option(names = "--doh", paramLabel = "URL", order = 3)
   List<String> doh = new ArrayList<>();
 
-  @Option(names = "--no-doh", order = 4, description = "Use no trusted DoH resolver (DNS verdicts lose confidence).")
+  @Option(names = "--no-doh", order = 4)
   boolean noDoh;
 
-  @Option(names = "--control", paramLabel = "URL", order = 5,
-      description = "A control vantage speaking the OONI test-helper API (e.g. `msgprobe helper` elsewhere):"
-          + " each endpoint is measured from there too, so an outage is told from a block.")
+  @Option(names = "--control", paramLabel = "URL", order = 5)
   String control;
 
-  @Option(names = "--control-token-file", paramLabel = "FILE", order = 5,
-      description = "A file holding the bearer token the control vantage requires.")
+  @Option(names = "--control-token-file", paramLabel = "FILE", order = 5)
   Path controlTokenFile;
 
-  @Option(names = "--ca-file", paramLabel = "PEM", order = 5,
-      description = "Extra trusted CA certificates, added to the JDK's default trust.")
+  @Option(names = "--ca-file", paramLabel = "PEM", order = 5)
   Path caFile;
 
-  @Option(names = "--decoy-sni", paramLabel = "NAME", order = 6, defaultValue = "example.com",
-      description = "Innocuous SNI for decoy handshakes (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--decoy-sni", paramLabel = "NAME", order = 6, defaultValue = "example.com")
   String decoySni;
 
-  @Option(names = "--timeout", paramLabel = "SECONDS", order = 7, defaultValue = "6",
-      description = "Limit for each network operation: DNS query, connect, handshake, read (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--timeout", paramLabel = "SECONDS", order = 7, defaultValue = "6")
   double timeoutSeconds;
 
-  @Option(names = "--parallel", paramLabel = "N", order = 8, defaultValue = "8",
-      description = "Endpoints measured at once (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--parallel", paramLabel = "N", order = 8, defaultValue = "8")
   int parallel;
 
-  @Option(names = "--json", order = 9, description = "Print the summary JSON to stdout instead of the table.")
+  @Option(names = "--json", order = 9)
   boolean json;
 
-  @Option(names = "--fail-on", paramLabel = "STATUS[,STATUS]", split = ",", order = 10,
-      description = "Exit 1 when a service ends with one of these statuses:"
-          + " reachable, blocked, partially_blocked, throttled, down, inconclusive.")
+  @Option(names = "--fail-on", paramLabel = "STATUS[,STATUS]", split = ",", order = 10)
   List<String> failOn = new ArrayList<>();
 
-  @Option(names = "--resume", order = 11,
-      description = "Skip endpoints already measured in the --output file and append to it.")
+  @Option(names = "--resume", order = 11)
   boolean resume;
 
-  @Option(names = "--no-progress", order = 12, description = "No progress display on stderr.")
+  @Option(names = "--no-progress", order = 12)
   boolean noProgress;
 
-  @Option(names = {"-q", "--quiet"}, order = 13, description = "Print only errors.")
+  @Option(names = {"-q", "--quiet"}, order = 13)
   boolean quiet;
 
-  @Option(names = "--color", paramLabel = "WHEN", order = 13, defaultValue = "auto",
-      description = "Colour the summary: auto (on a terminal, unless NO_COLOR is set), always, never (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--color", paramLabel = "WHEN", order = 13, defaultValue = "auto")
   Terminal.ColorMode color;
 
-  @Option(names = "--controls", paramLabel = "FILE|none", order = 14,
-      description = "Control list used to check the probe's own connectivity (default: the built-in"
-          + " controls); 'none' skips the check.")
+  @Option(names = "--controls", paramLabel = "FILE|none", order = 14)
   String controls;
 
-  @Option(names = "--resolver-echo", paramLabel = "NAME|none", order = 15, defaultValue = "whoami.akamai.net",
-      description = "Name whose answer tells which resolver really asks (default: ${DEFAULT-VALUE}); 'none' skips it.")
+  @Option(names = "--resolver-echo", paramLabel = "NAME|none", order = 15, defaultValue = "whoami.akamai.net")
   String resolverEcho;
 
-  @Option(names = "--transfer-kib", paramLabel = "KIB", order = 16, defaultValue = "128",
-      description = "Size of each freeze/throttle transfer; uploads move at least 64 (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--transfer-kib", paramLabel = "KIB", order = 16, defaultValue = "128")
   int transferKib;
 
-  @Option(names = "--transfer", paramLabel = "all|marked|none", order = 17, defaultValue = "all",
-      description = "Which endpoints get a freeze/throttle transfer: every one that carries data (http, https, wss),"
-          + " only those marked 'throughput' in their list, or none (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--transfer", paramLabel = "all|marked|none", order = 17, defaultValue = "all")
   String transfer;
 
   @Mixin StoreOption store = new StoreOption();
 
-  @Option(names = "--submit", paramLabel = "URL", order = 18,
-      description = "Also send every measurement, as it is written, to a collector (msgprobe collector);"
-          + " what it misses can be sent later with msgprobe submit.")
+  @Option(names = "--submit", paramLabel = "URL", order = 18)
   String submit;
 
-  @Option(names = "--submit-token-file", paramLabel = "FILE", order = 19,
-      description = "A file holding this probe's bearer token for the collector.")
+  @Option(names = "--submit-token-file", paramLabel = "FILE", order = 19)
   Path submitTokenFile;
 
   @ParentCommand Main main;
 
-  @Option(names = "--probe-asn", paramLabel = "ASn", order = 20,
-      description = "Say which network the probe is on (AS12389) instead of looking it up.")
+  @Option(names = "--probe-asn", paramLabel = "ASn", order = 20)
   String probeAsn;
 
-  @Option(names = "--probe-cc", paramLabel = "CC", order = 21,
-      description = "Say which country the probe is in (RU) instead of looking it up.")
+  @Option(names = "--probe-cc", paramLabel = "CC", order = 21)
   String probeCc;
 
-  @Option(names = "--no-geoip", order = 22,
-      description = "Look nothing up in any IP database: the report says AS0/ZZ unless --probe-asn/--probe-cc say more.")
+  @Option(names = "--no-geoip", order = 22)
   boolean noGeoip;
 
-  @Option(names = "--asn-db", paramLabel = "FILE", order = 23,
-      description = "An IP-to-ASN/country database in MaxMind DB format (GeoLite2-ASN, DB-IP) instead of the"
-          + " bundled data; repeatable (e.g. an ASN file and a country file).")
+  @Option(names = "--asn-db", paramLabel = "FILE", order = 23)
   List<Path> asnDbs = new ArrayList<>();
 
-  @Option(names = "--stun", paramLabel = "HOST:PORT|none", order = 24,
-      description = "STUN server asked for the probe's public address (used for the lookup and scrubbed from the"
-          + " report); repeatable; 'none' asks none. Default: stun.l.google.com:19302, stun.cloudflare.com:3478,"
-          + " stun.nextcloud.com:443.")
+  @Option(names = "--stun", paramLabel = "HOST:PORT|none", order = 24)
   List<String> stun = new ArrayList<>();
 
-  @Option(names = "--ip-echo", paramLabel = "URL", order = 25,
-      description = "An HTTPS address-echo URL asked for the public address only when no STUN server gave one"
-          + " (plain-text or JSON answer). Default: none, nothing is sent to an echo service.")
+  @Option(names = "--ip-echo", paramLabel = "URL", order = 25)
   String ipEcho;
 
   @Override
   public Integer call() {
     CommandLine cmd = spec.commandLine();
-    String problem = validate();
+    Texts texts = Main.texts(spec);
+    String problem = validate(texts);
     if (problem != null) {
-      cmd.getErr().println("msgprobe run: " + problem);
+      cmd.getErr().println(texts.get("run.error", problem));
       return ExitCodes.BAD_INPUT;
     }
     InetSocketAddress resolverUnderTest;
     try {
       String text = resolver != null ? resolver : ResolvConf.firstNameserver(ResolvConf.SYSTEM).orElseThrow(
-          () -> new IllegalArgumentException("no nameserver in " + ResolvConf.SYSTEM
-              + "; give the resolver to test with --resolver IP[:PORT]"));
+          () -> new IllegalArgumentException(texts.get("run.noNameserver", ResolvConf.SYSTEM)));
       resolverUnderTest = HostPort.ip(text, 53);
     } catch (IllegalArgumentException e) {
-      cmd.getErr().println("msgprobe run: --resolver: " + e.getMessage());
+      cmd.getErr().println(texts.get("run.error", "--resolver: " + e.getMessage()));
       return ExitCodes.BAD_INPUT;
     }
     RunConfig config = RunConfig.builder(targets, output)
@@ -220,15 +174,15 @@ final class RunCommand implements Callable<Integer> {
         .build();
     PrintWriter err = cmd.getErr();
     Display display = Terminal.display(color);
-    RunJob job = new RunJob(config, new ConsoleProgress(err, display, 10, System::nanoTime), line -> {
+    RunJob job = new RunJob(config, new ConsoleProgress(err, display, 10, System::nanoTime, texts), line -> {
       err.println(line);
       err.flush();
     });
     RunListeners listeners;
     try {
-      listeners = RunListeners.open(store, StoreOption.env(main), submit, submitTokenFile, err, quiet);
+      listeners = RunListeners.open(store, StoreOption.env(main), submit, submitTokenFile, err, quiet, texts);
     } catch (IllegalArgumentException e) {
-      err.println("msgprobe run: " + e.getMessage());
+      err.println(texts.get("run.error", e.getMessage()));
       return ExitCodes.BAD_INPUT;
     }
     job.listen(listeners);
@@ -242,7 +196,7 @@ final class RunCommand implements Callable<Integer> {
     boolean hooked = installHook(hook);
     try {
       RunJob.Result result = job.execute();
-      print(result, cmd.getOut(), err, display);
+      print(result, cmd.getOut(), err, display, texts);
       return switch (result.outcome()) {
         case BAD_INPUT -> ExitCodes.BAD_INPUT;
         case INTERRUPTED -> ExitCodes.INTERRUPTED;
@@ -268,7 +222,7 @@ final class RunCommand implements Callable<Integer> {
   }
 
   /** The summary (table or JSON) on stdout, then why the run ended early, if it did, on stderr. */
-  private void print(RunJob.Result result, PrintWriter out, PrintWriter err, Display display) {
+  private void print(RunJob.Result result, PrintWriter out, PrintWriter err, Display display, Texts texts) {
     if (result.outcome() == Outcome.BAD_INPUT) {
       result.errors().forEach(err::println);
       err.flush();
@@ -277,38 +231,37 @@ final class RunCommand implements Callable<Integer> {
     if (json) {
       out.println(ReportJson.summaryJson(result.summary()).stripTrailing());
     } else if (!quiet) {
-      out.print(new TableRenderer(display.colour()).render(result.summary(), result.measurements()));
-      out.println("Summary: " + result.summaryFile());
+      out.print(new TableRenderer(display.colour(), texts).render(result.summary(), result.measurements()));
+      out.println(texts.get("run.summaryFile", result.summaryFile()));
     }
     out.flush();
     if (result.outcome() == Outcome.INTERRUPTED) {
-      err.println("msgprobe: interrupted; " + result.measured() + " endpoints measured are kept in " + result.report());
+      err.println(texts.get("run.interrupted", result.measured(), result.report()));
     } else if (result.outcome() == Outcome.NO_NETWORK) {
-      err.println("msgprobe: no control was reachable: this network seems to have no working connectivity,"
-          + " so nothing is called blocked");
+      err.println(texts.get("run.noNetwork"));
     }
     err.flush();
   }
 
-  private String validate() {
+  private String validate(Texts texts) {
     if (noDoh && !doh.isEmpty()) {
-      return "--doh and --no-doh cannot be used together";
+      return texts.get("option.together", "--doh", "--no-doh");
     }
     if (!(timeoutSeconds >= 0.001) || timeoutSeconds > 600) {
-      return "--timeout must be between 0.001 and 600 seconds, got " + timeoutSeconds;
+      return texts.get("option.range", "--timeout", "0.001", "600", timeoutSeconds);
     }
     if (!"none".equalsIgnoreCase(resolverEcho)) {
       try {
         HostNames.normalise(resolverEcho);
       } catch (IllegalArgumentException e) {
-        return "--resolver-echo: " + e.getMessage() + " (give a host name, or 'none')";
+        return texts.get("run.badResolverEcho", e.getMessage());
       }
     }
     if (parallel < 1 || parallel > 256) {
-      return "--parallel must be between 1 and 256, got " + parallel;
+      return texts.get("option.range", "--parallel", 1, 256, parallel);
     }
     if (transferKib < 16 || transferKib > 65536) {
-      return "--transfer-kib must be between 16 and 65536, got " + transferKib;
+      return texts.get("option.range", "--transfer-kib", 16, 65536, transferKib);
     }
     try {
       TransferMode.parse(transfer);
@@ -317,24 +270,24 @@ final class RunCommand implements Callable<Integer> {
     }
     for (String s : failOn) {
       if (ServiceStatus.fromWire(s.strip().toLowerCase(Locale.ROOT)) == null) {
-        return "--fail-on: unknown status '" + s + "' (use "
-            + String.join(", ", Arrays.stream(ServiceStatus.values()).map(ServiceStatus::wire).sorted().toList()) + ")";
+        return texts.get("run.unknownStatus", s,
+            String.join(", ", Arrays.stream(ServiceStatus.values()).map(ServiceStatus::wire).sorted().toList()));
       }
     }
     if (resume && output == null) {
-      return "--resume needs --output FILE (the report to continue)";
+      return texts.get("run.resumeNeedsOutput");
     }
     if (control != null && !control.startsWith("http://") && !control.startsWith("https://")) {
-      return "--control: not an http(s) URL: " + control;
+      return texts.get("option.notHttpUrl", "--control", control);
     }
     if (submit != null && !submit.startsWith("http://") && !submit.startsWith("https://")) {
-      return "--submit: not an http(s) URL: " + submit;
+      return texts.get("option.notHttpUrl", "--submit", submit);
     }
     if (submitTokenFile != null && submit == null) {
-      return "--submit-token-file needs --submit URL";
+      return texts.get("option.needs", "--submit-token-file", "--submit URL");
     }
     if (controlTokenFile != null && control == null) {
-      return "--control-token-file needs --control URL";
+      return texts.get("option.needs", "--control-token-file", "--control URL");
     }
     if (probeAsn != null) {
       try {
@@ -344,31 +297,31 @@ final class RunCommand implements Callable<Integer> {
       }
     }
     if (probeCc != null && !probeCc.matches("[A-Za-z]{2}")) {
-      return "--probe-cc: not a two-letter country code: " + probeCc;
+      return texts.get("run.badCountry", probeCc);
     }
     if (noGeoip && !asnDbs.isEmpty()) {
-      return "--asn-db and --no-geoip cannot be used together";
+      return texts.get("option.together", "--asn-db", "--no-geoip");
     }
     for (Path db : asnDbs) {
       if (!java.nio.file.Files.isReadable(db)) {
-        return "--asn-db " + db + ": no such readable file";
+        return texts.get("option.noFile", "--asn-db", db);
       }
     }
     for (String server : stun) {
       if (!"none".equalsIgnoreCase(server) && !server.matches("\\[?[^\\s\\[\\]]+\\]?:[0-9]{1,5}")) {
-        return "--stun: expected HOST:PORT or none, got " + server;
+        return texts.get("run.badStun", server);
       }
     }
     if (stun.size() > 1 && stun.stream().anyMatch("none"::equalsIgnoreCase)) {
-      return "--stun none cannot be combined with STUN servers";
+      return texts.get("run.stunNone");
     }
     for (String url : doh) {
       if (!url.startsWith("https://")) {
-        return "--doh: not an https URL: " + url;
+        return texts.get("option.notHttpsUrl", "--doh", url);
       }
     }
     if (ipEcho != null && !HttpsAddressEcho.isHttpsUrl(ipEcho)) {
-      return "--ip-echo: not an https URL: " + ipEcho;
+      return texts.get("option.notHttpsUrl", "--ip-echo", ipEcho);
     }
     return null;
   }

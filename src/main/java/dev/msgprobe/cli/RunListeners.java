@@ -3,6 +3,7 @@ package dev.msgprobe.cli;
 import dev.msgprobe.collector.CollectorClient;
 import dev.msgprobe.collector.LiveSubmitter;
 import dev.msgprobe.engine.RunListener;
+import dev.msgprobe.i18n.Texts;
 import dev.msgprobe.report.ReportReader;
 import dev.msgprobe.store.Store;
 import dev.msgprobe.store.StoreException;
@@ -40,7 +41,7 @@ final class RunListeners implements RunListener, AutoCloseable {
    *     file (the default local store that cannot be opened is only a warning)
    */
   static RunListeners open(StoreOption storeOption, Map<String, String> env, String submitUrl, Path tokenFile,
-      PrintWriter err, boolean quiet) {
+      PrintWriter err, boolean quiet, Texts texts) {
     List<RunListener> listeners = new ArrayList<>();
     Store store = null;
     try {
@@ -50,10 +51,10 @@ final class RunListeners implements RunListener, AutoCloseable {
       if (storeOption.url != null) {
         throw new IllegalArgumentException("--store: " + e.getMessage(), e);
       }
-      err.println("msgprobe: warning: the run is not recorded in the local history: " + e.getMessage());
+      err.println(texts.get("run.notRecordedLocally", e.getMessage()));
     }
     if (store != null) {
-      listeners.add(new Recorder(store, err));
+      listeners.add(new Recorder(store, err, texts));
     }
     if (submitUrl != null) {
       String token = null;
@@ -64,7 +65,7 @@ final class RunListeners implements RunListener, AutoCloseable {
           if (store != null) {
             store.close();
           }
-          throw new IllegalArgumentException("--submit-token-file " + tokenFile + ": cannot read it: " + e.getMessage(), e);
+          throw new IllegalArgumentException(texts.get("option.cannotRead", "--submit-token-file", tokenFile, e.getMessage()), e);
         }
       }
       listeners.add(new LiveSubmitter(new CollectorClient(submitUrl, token, SUBMIT_TIMEOUT), err, Duration.ofSeconds(60)));
@@ -96,14 +97,13 @@ final class RunListeners implements RunListener, AutoCloseable {
   }
 
   /** Indexes the whole report (a resumed one too) into the store when the run ends. */
-  private record Recorder(Store store, PrintWriter err) implements RunListener {
+  private record Recorder(Store store, PrintWriter err, Texts texts) implements RunListener {
     @Override
     public void finished(Path report) {
       try {
         store.add(ReportReader.read(report).measurements(), "local");
       } catch (IOException | StoreException e) {
-        err.println("msgprobe: warning: the run is not recorded in " + store.describe() + ": " + e.getMessage()
-            + " (msgprobe import " + report + " records it later)");
+        err.println(texts.get("run.notRecorded", store.describe(), e.getMessage(), report));
       }
     }
   }

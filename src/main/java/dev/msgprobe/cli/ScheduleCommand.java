@@ -1,5 +1,6 @@
 package dev.msgprobe.cli;
 
+import dev.msgprobe.i18n.Texts;
 import dev.msgprobe.report.ReportIds;
 import dev.msgprobe.schedule.Action;
 import dev.msgprobe.schedule.Every;
@@ -24,12 +25,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code msgprobe schedule install|remove|status}: leave the probe running periodically. */
-@Command(name = "schedule", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-    description = {
-        "Run the probe periodically: a systemd user timer, or a crontab line where systemd is absent.",
-        "Reports are kept in $XDG_DATA_HOME/msgprobe/reports (~/.local/share/msgprobe/reports) and old ones deleted."},
-    exitCodeListHeading = "%nExit status:%n",
-    exitCodeList = {"0:done", "2:bad usage, or the scheduler refused (the message says why)"})
+@Command(name = "schedule", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class)
 final class ScheduleCommand {
   private static final Set<String> OWN_RUN_OPTIONS = Set.of("-o", "--output", "--resume");
 
@@ -51,81 +47,70 @@ final class ScheduleCommand {
     schedule.getSubcommands().get("run").getCommandSpec().usageMessage().hidden(true);
   }
 
-  @Command(name = "install", mixinStandardHelpOptions = true, sortOptions = false,
-      description = {"Install (or replace) the periodic run. Arguments after the options are passed to"
-          + " `msgprobe run` (targets and run options, e.g. `telegram --timeout 10`); the report name is chosen"
-          + " by the schedule."},
-      footerHeading = "%nExamples:%n",
-      footer = {"  msgprobe schedule install --every 6h",
-          "  msgprobe schedule install --every 1d --keep-days 90 -- telegram whatsapp --timeout 10",
-          "  msgprobe schedule install --dry-run        show the files and commands, change nothing"})
+  @Command(name = "install", mixinStandardHelpOptions = true, sortOptions = false)
   int install(
-      @Option(names = "--every", paramLabel = "PERIOD", defaultValue = "6h",
-          description = "How often: 30m, 6h, 1d ... (default: ${DEFAULT-VALUE}).") String every,
-      @Option(names = "--keep-days", paramLabel = "DAYS", defaultValue = "30",
-          description = "Delete reports older than this (default: ${DEFAULT-VALUE}).") int keepDays,
-      @Option(names = "--keep", paramLabel = "N", defaultValue = "200",
-          description = "Keep at most this many reports (default: ${DEFAULT-VALUE}).") int keep,
-      @Option(names = "--cron", description = "Use a crontab line even where systemd is available.") boolean forceCron,
-      @Option(names = "--program", paramLabel = "PATH",
-          description = "The msgprobe to run, e.g. /opt/msgprobe/bin/msgprobe (default: this Java and jar).") Path program,
-      @Option(names = "--dry-run", description = "Print the files and commands; change nothing.") boolean dryRun,
-      @Parameters(paramLabel = "RUN-ARG", arity = "0..*", description = "Targets and options for `msgprobe run`.")
+      @Option(names = "--every", paramLabel = "PERIOD", defaultValue = "6h") String every,
+      @Option(names = "--keep-days", paramLabel = "DAYS", defaultValue = "30") int keepDays,
+      @Option(names = "--keep", paramLabel = "N", defaultValue = "200") int keep,
+      @Option(names = "--cron") boolean forceCron,
+      @Option(names = "--program", paramLabel = "PATH") Path program,
+      @Option(names = "--dry-run") boolean dryRun,
+      @Parameters(paramLabel = "RUN-ARG", descriptionKey = "RUN-ARG", arity = "0..*")
       List<String> runArgs) {
     PrintWriter err = spec.commandLine().getErr();
+    Texts texts = Main.texts(spec);
     Job job;
     try {
       Every period = Every.parse(every);
       new Rotation(keepDays, keep);
       List<String> args = runArgs == null ? List.of() : runArgs;
-      checkRunArgs(args);
-      List<String> command = new ArrayList<>(program != null ? List.of(program.toAbsolutePath().toString()) : thisProgram());
+      checkRunArgs(args, texts);
+      List<String> command = new ArrayList<>(program != null ? List.of(program.toAbsolutePath().toString()) : thisProgram(texts));
       command.addAll(List.of("schedule", "run", "--keep-days", String.valueOf(keepDays), "--keep", String.valueOf(keep), "--"));
       command.addAll(args);
       job = new Job(command, period, host.dataDir().resolve("schedule.log"));
     } catch (IllegalArgumentException e) {
-      err.println("msgprobe schedule install: " + e.getMessage());
+      err.println(texts.get("schedule.error", "install", e.getMessage()));
       return ExitCodes.BAD_INPUT;
     }
     return apply("install", () -> new Scheduler(host).planInstall(job, forceCron), dryRun,
-        "installed: msgprobe runs every " + job.every().systemd() + "; reports in " + host.reportsDir()
-            + "\n(`msgprobe schedule status` shows it; on a machine you log out of, run"
-            + " `loginctl enable-linger $USER` once so that the timer runs without a login session)");
+        texts.get("schedule.installed", job.every().systemd(), host.reportsDir()));
   }
 
-  @Command(name = "remove", mixinStandardHelpOptions = true,
-      description = "Remove the periodic run (the timer and service, or the crontab line). Reports are kept.")
-  int remove(@Option(names = "--dry-run", description = "Print the files and commands; change nothing.") boolean dryRun) {
-    return apply("remove", () -> new Scheduler(host).planRemove(), dryRun, "removed; reports are kept in " + host.reportsDir());
+  @Command(name = "remove", mixinStandardHelpOptions = true)
+  int remove(@Option(names = "--dry-run") boolean dryRun) {
+    return apply("remove", () -> new Scheduler(host).planRemove(), dryRun,
+        Main.texts(spec).get("schedule.removed", host.reportsDir()));
   }
 
-  @Command(name = "status", mixinStandardHelpOptions = true, description = "Show the periodic run and the reports it kept.")
+  @Command(name = "status", mixinStandardHelpOptions = true)
   int status() {
     try {
       new Scheduler(host).status(spec.commandLine().getOut());
       return ExitCode.OK;
     } catch (IOException e) {
-      spec.commandLine().getErr().println("msgprobe schedule status: " + e.getMessage());
+      spec.commandLine().getErr().println(Main.texts(spec).get("schedule.error", "status", e.getMessage()));
       return ExitCodes.BAD_INPUT;
     }
   }
 
-  @Command(name = "run", description = "One scheduled run: `msgprobe run` into the reports directory, then delete old reports.")
+  @Command(name = "run")
   int run(
       @Option(names = "--keep-days", defaultValue = "30") int keepDays,
       @Option(names = "--keep", defaultValue = "200") int keep,
       @Parameters(arity = "0..*") List<String> runArgs) {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    Texts texts = Main.texts(spec);
     Rotation rotation;
     Path report = host.reportsDir().resolve("msgprobe-" + ReportIds.compactTime(host.clock().instant()) + ".jsonl");
     List<String> args = new ArrayList<>(List.of("run", "--no-progress", "-o", report.toString()));
     try {
       rotation = new Rotation(keepDays, keep);
-      checkRunArgs(runArgs == null ? List.of() : runArgs);
+      checkRunArgs(runArgs == null ? List.of() : runArgs, texts);
       Files.createDirectories(report.getParent());
     } catch (IllegalArgumentException | IOException e) {
-      err.println("msgprobe schedule run: " + e.getMessage());
+      err.println(texts.get("schedule.error", "run", e.getMessage()));
       return ExitCodes.BAD_INPUT;
     }
     if (runArgs != null) {
@@ -135,10 +120,10 @@ final class ScheduleCommand {
     try {
       List<String> deleted = rotation.apply(report.getParent(), host.clock().instant());
       if (!deleted.isEmpty()) {
-        out.println("msgprobe schedule: deleted " + deleted.size() + " old report files: " + String.join(", ", deleted));
+        out.println(texts.get("schedule.deleted", deleted.size(), String.join(", ", deleted)));
       }
     } catch (IOException e) {
-      err.println("msgprobe schedule run: could not delete old reports: " + e.getMessage());
+      err.println(texts.get("schedule.error", "run", texts.get("schedule.cannotDelete", e.getMessage())));
     }
     out.flush();
     return status;
@@ -151,10 +136,11 @@ final class ScheduleCommand {
   private int apply(String verb, Plan plan, boolean dryRun, String done) {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    Texts texts = Main.texts(spec);
     try {
       List<Action> actions = plan.make();
       if (actions.isEmpty()) {
-        out.println("no schedule installed; nothing to " + verb);
+        out.println(texts.get("schedule.nothing", verb));
       } else if (dryRun) {
         actions.forEach(out::println);
       } else {
@@ -164,37 +150,36 @@ final class ScheduleCommand {
       out.flush();
       return ExitCode.OK;
     } catch (IOException e) {
-      err.println("msgprobe schedule " + verb + ": " + e.getMessage());
+      err.println(texts.get("schedule.error", verb, e.getMessage()));
       return ExitCodes.BAD_INPUT;
     }
   }
 
   /** Run options are checked now, so a typo shows at install time rather than in a log at 3 a.m. */
-  private static void checkRunArgs(List<String> args) {
+  private static void checkRunArgs(List<String> args, Texts texts) {
     for (String a : args) {
       if (OWN_RUN_OPTIONS.contains(a.contains("=") ? a.substring(0, a.indexOf('=')) : a)) {
-        throw new IllegalArgumentException(a + ": the schedule names the report itself (in its reports directory)"
-            + " and always starts a new one");
+        throw new IllegalArgumentException(texts.get("schedule.ownOption", a));
       }
     }
     try {
       new CommandLine(new RunCommand()).parseArgs(args.toArray(String[]::new));
     } catch (CommandLine.ParameterException e) {
-      throw new IllegalArgumentException("run options: " + e.getMessage());
+      throw new IllegalArgumentException(texts.get("schedule.runOptions", e.getMessage()));
     }
   }
 
   /** This JVM and jar: {@code /path/to/java -jar /path/to/msgprobe.jar}. */
-  private static List<String> thisProgram() {
+  private static List<String> thisProgram(Texts texts) {
     String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     Path jar;
     try {
       jar = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     } catch (URISyntaxException | SecurityException e) {
-      throw new IllegalArgumentException("cannot tell which jar is running; give --program PATH");
+      throw new IllegalArgumentException(texts.get("schedule.whichJar"));
     }
     if (!Files.isRegularFile(jar)) {
-      throw new IllegalArgumentException("msgprobe is not running from a jar (" + jar + "); give --program PATH");
+      throw new IllegalArgumentException(texts.get("schedule.notAJar", jar));
     }
     return List.of(java, "-jar", jar.toString());
   }

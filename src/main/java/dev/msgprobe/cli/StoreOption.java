@@ -1,5 +1,6 @@
 package dev.msgprobe.cli;
 
+import dev.msgprobe.i18n.Texts;
 import dev.msgprobe.store.Store;
 import dev.msgprobe.store.StoreException;
 import dev.msgprobe.store.Stores;
@@ -9,9 +10,7 @@ import picocli.CommandLine.Option;
 
 /** {@code --store URL|none}, shared by the commands that read or write a store. */
 final class StoreOption {
-  @Option(names = "--store", paramLabel = "URL|none",
-      description = "The store: a SQLite file (default: the local history in $XDG_DATA_HOME/msgprobe/, else"
-          + " ~/.local/share/msgprobe/), postgresql://[USER[:PASSWORD]@]HOST[:PORT]/DB, or none.")
+  @Option(names = "--store", paramLabel = "URL|none")
   String url;
 
   /** The store named by {@code --store} (empty for {@code none}) in environment {@code env}. */
@@ -19,9 +18,9 @@ final class StoreOption {
     return Stores.open(url, env);
   }
 
-  /** The store named by {@code --store}; {@code none} is a StoreException, for commands that need one. */
-  Store require(Map<String, String> env) throws StoreException {
-    return open(env).orElseThrow(() -> new StoreException("--store none: this command needs a store"));
+  /** The store named by {@code --store}; {@code none} is a StoreException (its message in {@code texts}), for commands that need one. */
+  Store require(Map<String, String> env, Texts texts) throws StoreException {
+    return open(env).orElseThrow(() -> new StoreException(texts.get("store.needed")));
   }
 
   static Map<String, String> env(Main main) {

@@ -4,6 +4,7 @@ import dev.msgprobe.collector.Acknowledgements;
 import dev.msgprobe.collector.CollectorClient;
 import dev.msgprobe.collector.CollectorException;
 import dev.msgprobe.collector.Submission;
+import dev.msgprobe.i18n.Texts;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -19,35 +20,29 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code msgprobe submit REPORT.jsonl --to URL}: send what a collector has not acknowledged yet. */
-@Command(name = "submit", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
-    description = {
-        "Send a report's measurements to a collector, skipping those it acknowledged before",
-        "(remembered in REPORT.jsonl.submitted); the collector stores a measurement once however often it is sent."},
-    exitCodeListHeading = "%nExit status:%n",
-    exitCodeList = {"0:every measurement is with the collector", "1:the collector could not be reached or refused some (see stderr)",
-        "2:bad usage or bad input"})
+@Command(name = "submit", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true)
 final class SubmitCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(paramLabel = "REPORT", arity = "1", description = "A JSONL report written by msgprobe run.")
+  @Parameters(paramLabel = "REPORT", descriptionKey = "REPORT", arity = "1")
   Path report;
 
-  @Option(names = "--to", required = true, paramLabel = "URL", order = 1, description = "The collector, e.g. https://collector.example:8443")
+  @Option(names = "--to", required = true, paramLabel = "URL", order = 1)
   String to;
 
-  @Option(names = "--token-file", paramLabel = "FILE", order = 2, description = "A file holding this probe's bearer token.")
+  @Option(names = "--token-file", paramLabel = "FILE", order = 2)
   Path tokenFile;
 
-  @Option(names = "--timeout", paramLabel = "SECONDS", order = 3, defaultValue = "30",
-      description = "Limit for each request (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--timeout", paramLabel = "SECONDS", order = 3, defaultValue = "30")
   int timeout;
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    Texts texts = Main.texts(spec);
     if (!to.startsWith("http://") && !to.startsWith("https://")) {
-      err.println("msgprobe submit: --to: not an http(s) URL: " + to);
+      err.println(texts.get("submit.error", texts.get("option.notHttpUrl", "--to", to)));
       return ExitCodes.BAD_INPUT;
     }
     List<String> lines;
@@ -60,7 +55,7 @@ final class SubmitCommand implements Callable<Integer> {
         token = Files.readString(tokenFile, StandardCharsets.UTF_8).strip();
       }
     } catch (IOException e) {
-      err.println("msgprobe submit: cannot read " + reading + ": " + e.getMessage());
+      err.println(texts.get("submit.error", texts.get("submit.cannotRead", reading, e.getMessage())));
       return ExitCodes.BAD_INPUT;
     }
     CollectorClient client = new CollectorClient(to, token, Duration.ofSeconds(Math.max(1, timeout)));
@@ -68,7 +63,7 @@ final class SubmitCommand implements Callable<Integer> {
     try {
       submission = new Submission(client, Acknowledgements.of(report, client.url()));
     } catch (IOException e) {
-      err.println("msgprobe submit: " + Acknowledgements.sidecar(report) + ": " + e.getMessage());
+      err.println(texts.get("submit.error", Acknowledgements.sidecar(report) + ": " + e.getMessage()));
       return ExitCodes.BAD_INPUT;
     }
     int lineNumber = 0;
@@ -81,7 +76,7 @@ final class SubmitCommand implements Callable<Integer> {
       try {
         submission.send(line);
       } catch (IOException e) {
-        err.println("msgprobe submit: " + report + ":" + lineNumber + ": " + e.getMessage());
+        err.println(texts.get("submit.error", report + ":" + lineNumber + ": " + e.getMessage()));
         return ExitCodes.BAD_INPUT;
       } catch (CollectorException e) {
         stopped = e.getMessage();
@@ -92,11 +87,11 @@ final class SubmitCommand implements Callable<Integer> {
       submission.closeReports();
     }
     Submission.Outcome o = submission.outcome();
-    o.refused().forEach(r -> err.println("msgprobe submit: refused: " + r));
-    out.printf("%s: %d sent, %d acknowledged before, %d refused%n", report, o.sent(), o.already(), o.refused().size());
+    o.refused().forEach(r -> err.println(texts.get("submit.error", texts.get("submit.refused", r))));
+    out.println(texts.get("submit.done", report, o.sent(), o.already(), o.refused().size()));
     out.flush();
     if (stopped != null) {
-      err.println("msgprobe submit: stopped: " + stopped + "; run the same command again later to send the rest");
+      err.println(texts.get("submit.error", texts.get("submit.stopped", stopped)));
       err.flush();
       return ExitCodes.FAIL_ON_MATCHED;
     }

@@ -4,6 +4,7 @@ import static dev.msgprobe.report.HtmlPage.badge;
 import static dev.msgprobe.report.HtmlPage.escape;
 
 import dev.msgprobe.model.Method;
+import dev.msgprobe.i18n.Texts;
 import dev.msgprobe.report.HtmlPage;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -35,23 +36,27 @@ public final class HistoryHtml {
 
   private HistoryHtml() {}
 
+  /** The page in English. */
   public static String render(History h) {
-    StringBuilder b = new StringBuilder(HtmlPage.head("msgprobe history"));
-    b.append("<h1>msgprobe history</h1>\n<p class=\"meta\">").append(escape(HistoryText.heading(h))).append("</p>\n");
+    return render(h, Texts.english());
+  }
+
+  public static String render(History h, Texts texts) {
+    StringBuilder b = new StringBuilder(HtmlPage.head(texts.get("history.title"), texts));
+    b.append("<h1>").append(escape(texts.get("history.title"))).append("</h1>\n<p class=\"meta\">").append(escape(HistoryText.heading(h, texts))).append("</p>\n");
     if (h.runs().isEmpty()) {
       return b.append(HtmlPage.tail()).toString();
     }
     List<Row> rows = rows(h);
-    cards(b, h);
-    b.append("<h2>Status over time</h2>\n<p class=\"meta\">One column per run, oldest on the left; a blank cell: not measured in that run.</p>\n");
-    statusChart(b, h, rows);
-    b.append("<h2>How it is blocked, over time</h2>\n<p class=\"meta\">Time runs left to right; each band is the method seen"
-        + " (or the status when there is none), a mark where it changed.</p>\n");
-    methodTimeline(b, h, rows);
-    b.append("<h2>").append(escape(HistoryText.changesTitle(h))).append("</h2>\n");
+    cards(b, h, texts);
+    section(b, texts, "history.html.statusChart");
+    statusChart(b, h, rows, texts);
+    section(b, texts, "history.html.methodTimeline");
+    methodTimeline(b, h, rows, texts);
+    b.append("<h2>").append(escape(HistoryText.changesTitle(h, texts))).append("</h2>\n");
     if (!h.changes().isEmpty()) {
       b.append("<ul class=\"changes\">\n");
-      h.changes().forEach(c -> b.append("<li>").append(escape(c.text())).append("</li>\n"));
+      h.changes().forEach(c -> b.append("<li>").append(escape(HistoryText.change(c, texts))).append("</li>\n"));
       b.append("</ul>\n");
     }
     Set<String> methods = new TreeSet<>();
@@ -60,9 +65,15 @@ public final class HistoryHtml {
         methods.add(s.method());
       }
     }));
-    b.append(HtmlPage.legend(methods));
-    runsTable(b, h);
+    b.append(HtmlPage.legend(methods, texts));
+    runsTable(b, h, texts);
     return b.append(HtmlPage.tail()).toString();
+  }
+
+  /** A heading and the paragraph under it: the bundle's {@code key} and {@code key.note}. */
+  private static void section(StringBuilder b, Texts texts, String key) {
+    b.append("<h2>").append(escape(texts.get(key))).append("</h2>\n<p class=\"meta\">")
+        .append(escape(texts.get(key + ".note"))).append("</p>\n");
   }
 
   /** A chart row: a service, or one of its functions, with its state in each run (null: not measured). */
@@ -89,7 +100,7 @@ public final class HistoryHtml {
     return rows;
   }
 
-  private static void cards(StringBuilder b, History h) {
+  private static void cards(StringBuilder b, History h, Texts texts) {
     b.append("<section class=\"cards\">\n");
     for (String service : h.services()) {
       Run last = null;
@@ -106,29 +117,29 @@ public final class HistoryHtml {
       }
       ServiceRun s = last.services().get(service);
       b.append("<div class=\"card ").append(HtmlPage.cssStatus(s.status())).append("\">\n<h3>").append(escape(service))
-          .append("</h3>\n<div>").append(badge(s.status()));
+          .append("</h3>\n<div>").append(badge(s.status(), texts));
       if (s.method() != null) {
         b.append(" <code>").append(escape(s.method())).append("</code>");
       }
       b.append("</div>\n");
       s.functions().forEach((function, state) -> b.append("<div class=\"fn\"><span>").append(escape(function))
           .append(state.method() == null ? "" : " <code>" + escape(state.method()) + "</code>").append("</span>")
-          .append(badge(state.status())).append("</div>\n"));
-      b.append("<div class=\"where\">").append(escape("Last measured " + last.started() + " UTC from " + last.probeAsn()
-          + " (" + last.probeCc() + ")")).append("</div>\n");
-      b.append("<div class=\"where\">").append(escape(since == h.runs().get(0) ? "Like this in every run shown"
-          : "Like this since " + since.started())).append("</div>\n</div>\n");
+          .append(badge(state.status(), texts)).append("</div>\n"));
+      b.append("<div class=\"where\">").append(escape(texts.get("history.html.lastMeasured", last.started(),
+          last.probeAsn() + " (" + last.probeCc() + ")"))).append("</div>\n");
+      b.append("<div class=\"where\">").append(escape(since == h.runs().get(0) ? texts.get("history.html.always")
+          : texts.get("history.html.since", since.started()))).append("</div>\n</div>\n");
     }
     b.append("</section>\n");
   }
 
-  private static void statusChart(StringBuilder b, History h, List<Row> rows) {
+  private static void statusChart(StringBuilder b, History h, List<Row> rows, Texts texts) {
     int n = h.runs().size();
     double cell = Math.max(4, Math.min(32, (double) PLOT_WIDTH / n));
     int width = LABEL_WIDTH + (int) Math.ceil(cell * n) + 10;
     int top = 8;
     int height = top + rows.size() * ROW_HEIGHT + 64;
-    svgOpen(b, width, height, "Status of each service and function per run");
+    svgOpen(b, width, height, texts.get("history.html.statusChart.title"));
     for (int i = 0; i < rows.size(); i++) {
       Row row = rows.get(i);
       int y = top + i * ROW_HEIGHT;
@@ -141,7 +152,7 @@ public final class HistoryHtml {
         }
         b.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\">",
             x + 0.5, y + 2, Math.max(1, cell - 1), ROW_HEIGHT - 4, STATUS_COLOURS.getOrDefault(s.status(), "#bdbdbd")))
-            .append("<title>").append(escape(h.runs().get(j).started() + ": " + HistoryText.cell(s))).append("</title></rect>\n");
+            .append("<title>").append(escape(h.runs().get(j).started() + ": " + HistoryText.cell(s, texts))).append("</title></rect>\n");
       }
     }
     int axis = top + rows.size() * ROW_HEIGHT + 4;
@@ -165,7 +176,7 @@ public final class HistoryHtml {
     b.append("</svg>\n");
   }
 
-  private static void methodTimeline(StringBuilder b, History h, List<Row> rows) {
+  private static void methodTimeline(StringBuilder b, History h, List<Row> rows, Texts texts) {
     List<LocalDateTime> times = new ArrayList<>();
     for (Run r : h.runs()) {
       times.add(parse(r.started()));
@@ -179,7 +190,7 @@ public final class HistoryHtml {
     double scale = PLOT_WIDTH / (span + tail);
     int top = 8;
     int height = top + rows.size() * ROW_HEIGHT + 30;
-    svgOpen(b, LABEL_WIDTH + PLOT_WIDTH + 10, height, "Method of each service and function over time");
+    svgOpen(b, LABEL_WIDTH + PLOT_WIDTH + 10, height, texts.get("history.html.methodTimeline.title"));
     for (int i = 0; i < rows.size(); i++) {
       Row row = rows.get(i);
       int y = top + i * ROW_HEIGHT;
@@ -255,9 +266,12 @@ public final class HistoryHtml {
         + " width=\"%d\" height=\"%d\"><title>%s</title>\n", width, height, width, height, escape(title)));
   }
 
-  private static void runsTable(StringBuilder b, History h) {
+  private static void runsTable(StringBuilder b, History h, Texts texts) {
     Set<String> services = h.services();
-    b.append("<h2>Runs</h2>\n<table>\n<thead><tr><th>Started (UTC)</th><th>Network</th><th>Mode</th><th>Endpoints</th>");
+    b.append("<h2>").append(escape(texts.get("history.html.runs"))).append("</h2>\n<table>\n<thead><tr>");
+    for (String column : List.of("started", "network", "mode", "endpoints")) {
+      b.append("<th>").append(escape(texts.get("history.html.column." + column))).append("</th>");
+    }
     services.forEach(s -> b.append("<th>").append(escape(s)).append("</th>"));
     b.append("</tr></thead>\n<tbody>\n");
     List<Run> newestFirst = new ArrayList<>(h.runs());
@@ -267,7 +281,7 @@ public final class HistoryHtml {
           .append("</td><td>").append(escape(r.networkMode())).append("</td><td>").append(r.endpoints()).append("</td>");
       for (String s : services) {
         ServiceRun sr = r.services().get(s);
-        b.append("<td>").append(sr == null ? "–" : badge(sr.status())
+        b.append("<td>").append(sr == null ? "–" : badge(sr.status(), texts)
             + (sr.method() == null ? "" : " <code>" + escape(sr.method()) + "</code>")).append("</td>");
       }
       b.append("</tr>\n");

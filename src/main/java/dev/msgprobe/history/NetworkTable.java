@@ -3,7 +3,9 @@ package dev.msgprobe.history;
 import static dev.msgprobe.report.HtmlPage.badge;
 import static dev.msgprobe.report.HtmlPage.escape;
 
+import dev.msgprobe.i18n.Texts;
 import dev.msgprobe.report.HtmlPage;
+import dev.msgprobe.report.TextColumns;
 import dev.msgprobe.report.SummarisedRun;
 import dev.msgprobe.analysis.Summaries;
 import dev.msgprobe.model.ServiceSummary;
@@ -64,58 +66,49 @@ public final class NetworkTable {
     return new Row(service, function, statuses, methods);
   }
 
-  public static String text(Map<String, SummarisedRun> runs, String by) {
+  public static String text(Map<String, SummarisedRun> runs, String by, Texts texts) {
     List<Row> rows = rows(runs);
     List<String> networks = new ArrayList<>(runs.keySet());
     List<List<String>> table = new ArrayList<>();
-    List<String> header = new ArrayList<>(List.of("service", "function"));
+    List<String> header = new ArrayList<>(List.of(texts.get("byNetwork.column.service"), texts.get("byNetwork.column.function")));
     header.addAll(networks);
     table.add(header);
     for (Row r : rows) {
       List<String> line = new ArrayList<>(List.of(r.service(), r.function() == null ? "" : r.function()));
-      networks.forEach(n -> line.add(cell(r, n)));
+      networks.forEach(n -> line.add(shown(r, n, texts)));
       table.add(line);
     }
-    int[] widths = new int[header.size()];
-    table.forEach(line -> {
-      for (int i = 0; i < line.size(); i++) {
-        widths[i] = Math.max(widths[i], line.get(i).length());
-      }
-    });
-    StringBuilder out = new StringBuilder("By " + by + ": " + networks.size() + (networks.size() == 1 ? " network" : " networks") + "\n\n");
-    for (List<String> line : table) {
-      StringBuilder l = new StringBuilder();
-      for (int i = 0; i < line.size(); i++) {
-        l.append(i == 0 ? "" : "  ").append(line.get(i)).append(" ".repeat(widths[i] - line.get(i).length()));
-      }
-      out.append(l.toString().stripTrailing()).append('\n');
-    }
+    StringBuilder out = new StringBuilder(texts.get("byNetwork.title", by, texts.count("byNetwork.networks", networks.size())))
+        .append("\n\n");
+    TextColumns.lines(table).forEach(line -> out.append(line).append('\n'));
     out.append('\n');
-    rows.forEach(r -> out.append(sentence(r)).append('\n'));
+    rows.forEach(r -> out.append(sentence(r, texts)).append('\n'));
     return out.toString();
   }
 
-  public static String markdown(Map<String, SummarisedRun> runs, String by) {
+  public static String markdown(Map<String, SummarisedRun> runs, String by, Texts texts) {
     List<String> networks = new ArrayList<>(runs.keySet());
-    StringBuilder out = new StringBuilder("# msgprobe report by " + by + "\n\n| service | function |");
+    StringBuilder out = new StringBuilder("# ").append(texts.get("byNetwork.heading", by)).append("\n\n| ")
+        .append(texts.get("byNetwork.column.service")).append(" | ").append(texts.get("byNetwork.column.function")).append(" |");
     networks.forEach(n -> out.append(' ').append(n).append(" |"));
     out.append("\n|---|---|");
     networks.forEach(n -> out.append("---|"));
     out.append('\n');
     for (Row r : rows(runs)) {
       out.append("| ").append(r.service()).append(" | ").append(r.function() == null ? "" : r.function()).append(" |");
-      networks.forEach(n -> out.append(' ').append(cell(r, n)).append(" |"));
+      networks.forEach(n -> out.append(' ').append(shown(r, n, texts)).append(" |"));
       out.append('\n');
     }
     return out.toString();
   }
 
-  public static String html(Map<String, SummarisedRun> runs, String by) {
+  public static String html(Map<String, SummarisedRun> runs, String by, Texts texts) {
     List<String> networks = new ArrayList<>(runs.keySet());
-    StringBuilder b = new StringBuilder(HtmlPage.head("msgprobe report by " + by));
-    b.append("<h1>msgprobe report by ").append(escape(by)).append("</h1>\n<p class=\"meta\">").append(networks.size())
-        .append(networks.size() == 1 ? " network" : " networks").append("; each cell: the status there and the method seen most.</p>\n")
-        .append("<table>\n<thead><tr><th>Service</th><th>Function</th>");
+    StringBuilder b = new StringBuilder(HtmlPage.head(texts.get("byNetwork.heading", by), texts));
+    b.append("<h1>").append(escape(texts.get("byNetwork.heading", by))).append("</h1>\n<p class=\"meta\">")
+        .append(escape(texts.get("byNetwork.legend", texts.count("byNetwork.networks", networks.size())))).append("</p>\n")
+        .append("<table>\n<thead><tr><th>").append(escape(texts.get("column.service"))).append("</th><th>")
+        .append(escape(texts.get("column.function"))).append("</th>");
     networks.forEach(n -> b.append("<th>").append(escape(n)).append("</th>"));
     b.append("</tr></thead>\n<tbody>\n");
     Set<String> methods = new java.util.TreeSet<>();
@@ -128,26 +121,37 @@ public final class NetworkTable {
         if (method != null) {
           methods.add(method);
         }
-        b.append("<td>").append(status == null ? "–" : badge(status) + (method == null ? "" : " <code>" + escape(method) + "</code>"))
+        b.append("<td>").append(status == null ? "–" : badge(status, texts) + (method == null ? "" : " <code>" + escape(method) + "</code>"))
             .append("</td>");
       }
       b.append("</tr>\n");
     }
-    b.append("</tbody>\n</table>\n<h2>In words</h2>\n<ul class=\"changes\">\n");
-    rows(runs).forEach(r -> b.append("<li>").append(escape(sentence(r))).append("</li>\n"));
-    b.append("</ul>\n").append(HtmlPage.legend(methods));
+    b.append("</tbody>\n</table>\n<h2>").append(escape(texts.get("byNetwork.inWords"))).append("</h2>\n<ul class=\"changes\">\n");
+    rows(runs).forEach(r -> b.append("<li>").append(escape(sentence(r, texts))).append("</li>\n"));
+    b.append("</ul>\n").append(HtmlPage.legend(methods, texts));
     return b.append(HtmlPage.tail()).toString();
   }
 
-  /** {@code whatsapp web: blocked (tls.reset) on AS12389, reachable on AS31213}: networks grouped by what they saw. */
-  static String sentence(Row r) {
+  /** {@code whatsapp web: blocked (tls.reset) on AS12389, reachable on AS31213}: networks grouped by what they saw, worst first. */
+  static String sentence(Row r, Texts texts) {
     Map<String, List<String>> byCell = new LinkedHashMap<>();
     r.statusByNetwork().keySet().forEach(n -> byCell.computeIfAbsent(cell(r, n), k -> new ArrayList<>()).add(n));
     List<String> parts = new ArrayList<>();
     byCell.entrySet().stream()
         .sorted(java.util.Comparator.comparingInt(e -> HtmlPage.rank(e.getKey().split(" ")[0])))
-        .forEach(e -> parts.add(e.getKey() + " on " + String.join(", ", e.getValue())));
+        .forEach(e -> parts.add(texts.get("byNetwork.on", shown(r, e.getValue().get(0), texts), String.join(", ", e.getValue()))));
     return r.service() + (r.function() == null ? "" : " " + r.function()) + ": " + String.join("; ", parts);
+  }
+
+  /** A cell as a person reads it: the status in words, the method as the report names it. */
+  private static String shown(Row r, String network, Texts texts) {
+    String status = r.statusByNetwork().get(network);
+    if (status == null) {
+      return "-";
+    }
+    String method = r.methodByNetwork().get(network);
+    String words = texts.status(status);
+    return method == null || status.equals("reachable") ? words : words + " (" + method + ")";
   }
 
   private static String cell(Row r, String network) {

@@ -1,5 +1,6 @@
 package dev.msgprobe.report;
 
+import dev.msgprobe.i18n.Texts;
 import dev.msgprobe.report.ReportDiff.Brief;
 import dev.msgprobe.report.ReportDiff.Change;
 import dev.msgprobe.report.ReportDiff.EndpointChange;
@@ -8,110 +9,101 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The comparison of two runs as plain text: which runs, the network mode, a table of services (old and
- * new status), a table of the endpoints listed by the comparison, and a count line. Ends with a newline.
+ * The comparison of two runs as plain text in the reader's language: which runs, the network mode, a
+ * table of services (old and new status), a table of the endpoints listed by the comparison, and a
+ * count line. Ends with a newline. Methods and the comparison's change names stay as the JSON has them.
  */
 public final class DiffRenderer {
   private static final String NONE = "-";
 
   private DiffRenderer() {}
 
+  /** The comparison in English. */
   public static String table(ReportDiff diff) {
+    return table(diff, Texts.english());
+  }
+
+  public static String table(ReportDiff diff, Texts texts) {
     List<String> lines = new ArrayList<>();
-    lines.add("Old: " + side(diff.oldRun()));
-    lines.add("New: " + side(diff.newRun()));
+    lines.add(texts.get("compare.old", side(diff.oldRun(), texts)));
+    lines.add(texts.get("compare.new", side(diff.newRun(), texts)));
     Change mode = diff.networkMode();
-    lines.add("Network: " + (mode.changed() ? arrow(mode) : orNone(mode.newValue())));
+    lines.add(texts.get("table.network") + (mode.changed() ? orNone(mode.oldValue()) + " -> " + orNone(mode.newValue())
+        : orNone(mode.newValue())));
     lines.add("");
     if (diff.services().isEmpty()) {
-      lines.add("No services measured.");
+      lines.add(texts.get("summary.noServices"));
     } else {
       List<List<String>> rows = new ArrayList<>();
-      rows.add(List.of("SERVICE", "OLD", "NEW", ""));
+      rows.add(List.of(texts.get("compare.column.service"), texts.get("compare.column.old"),
+          texts.get("compare.column.new"), ""));
       for (Map.Entry<String, Change> e : diff.services().entrySet()) {
         Change c = e.getValue();
-        rows.add(List.of(e.getKey(), orNone(c.oldValue()), orNone(c.newValue()), serviceNote(c)));
+        rows.add(List.of(e.getKey(), status(c.oldValue(), texts), status(c.newValue(), texts), serviceNote(c, texts)));
       }
-      lines.addAll(columns(rows));
+      lines.addAll(TextColumns.lines(rows));
     }
     if (!diff.endpoints().isEmpty()) {
       lines.add("");
       List<List<String>> rows = new ArrayList<>();
-      rows.add(List.of("CHANGE", "SERVICE", "ENDPOINT", "OLD", "NEW"));
+      rows.add(List.of(texts.get("compare.column.change"), texts.get("compare.column.service"),
+          texts.get("compare.column.endpoint"), texts.get("compare.column.old"), texts.get("compare.column.new")));
       for (EndpointChange e : diff.endpoints()) {
-        rows.add(List.of(e.change(), orNone(e.service()), e.key(), verdict(e.oldVerdict()), verdict(e.newVerdict())));
+        rows.add(List.of(e.change(), orNone(e.service()), e.key(), verdict(e.oldVerdict(), texts),
+            verdict(e.newVerdict(), texts)));
       }
-      lines.addAll(columns(rows));
+      lines.addAll(TextColumns.lines(rows));
     }
     lines.add("");
-    lines.add(counts(diff));
+    lines.add(counts(diff, texts));
     return String.join("\n", lines) + "\n";
   }
 
   /** {@code Endpoints: 2 status changed, 1 method changed, 1 added, 0 removed, 40 unchanged.} */
-  private static String counts(ReportDiff diff) {
+  private static String counts(ReportDiff diff, Texts texts) {
     if (diff.endpoints().isEmpty()) {
-      return "Endpoints: no change (" + diff.unchangedEndpoints() + " with the same verdict).";
+      return texts.get("compare.noChange", diff.unchangedEndpoints());
     }
-    return "Endpoints: " + count(diff, ReportDiff.STATUS) + " status changed, " + count(diff, ReportDiff.METHOD)
-        + " method changed, " + count(diff, ReportDiff.ADDED) + " added, " + count(diff, ReportDiff.REMOVED)
-        + " removed, " + diff.unchangedEndpoints() + " unchanged.";
+    return texts.get("compare.counts", count(diff, ReportDiff.STATUS), count(diff, ReportDiff.METHOD),
+        count(diff, ReportDiff.ADDED), count(diff, ReportDiff.REMOVED), diff.unchangedEndpoints());
   }
 
   private static long count(ReportDiff diff, String change) {
     return diff.endpoints().stream().filter(e -> change.equals(e.change())).count();
   }
 
-  private static String side(ReportDiff.Side side) {
-    String file = side.reportFile() == null ? "(no file)" : side.reportFile();
-    return side.started() == null ? file : file + ", started " + side.started() + " UTC";
+  private static String side(ReportDiff.Side side, Texts texts) {
+    String file = side.reportFile() == null ? texts.get("compare.noFile") : side.reportFile();
+    return side.started() == null ? file : texts.get("compare.startedAt", file, side.started());
   }
 
-  private static String serviceNote(Change c) {
+  private static String serviceNote(Change c, Texts texts) {
     if (c.changed()) {
-      return "changed";
+      return texts.get("compare.changed");
     }
     if (c.oldValue() == null) {
-      return "only in new";
+      return texts.get("compare.onlyInNew");
     }
-    return c.newValue() == null ? "only in old" : "";
+    return c.newValue() == null ? texts.get("compare.onlyInOld") : "";
+  }
+
+  private static String status(String wire, Texts texts) {
+    return wire == null ? NONE : texts.status(wire);
   }
 
   /** {@code blocked tls.reset}, {@code reachable}, {@code no verdict}, or {@code -} when not measured. */
-  private static String verdict(Brief b) {
+  private static String verdict(Brief b, Texts texts) {
     if (b == null) {
       return NONE;
     }
     if (b.status() == null) {
-      return "no verdict";
+      return texts.get("status.none");
     }
-    return b.method() == null || b.method().equals("ok") ? b.status() : b.status() + " " + b.method();
-  }
-
-  private static String arrow(Change c) {
-    return orNone(c.oldValue()) + " -> " + orNone(c.newValue());
+    String status = texts.status(b.status());
+    return b.method() == null || b.method().equals("ok") ? status : status + " " + b.method();
   }
 
   private static String orNone(String s) {
     return s == null ? NONE : s;
-  }
-
-  /** Left-aligned columns two spaces apart, trailing blanks removed. */
-  private static List<String> columns(List<List<String>> rows) {
-    int[] widths = new int[rows.get(0).size()];
-    for (List<String> row : rows) {
-      for (int i = 0; i < row.size(); i++) {
-        widths[i] = Math.max(widths[i], row.get(i).length());
-      }
-    }
-    List<String> out = new ArrayList<>();
-    for (List<String> row : rows) {
-      StringBuilder line = new StringBuilder();
-      for (int i = 0; i < row.size(); i++) {
-        line.append(i == 0 ? "" : "  ").append(row.get(i)).append(" ".repeat(widths[i] - row.get(i).length()));
-      }
-      out.add(line.toString().stripTrailing());
-    }
-    return out;
   }
 }

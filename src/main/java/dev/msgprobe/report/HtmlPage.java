@@ -1,5 +1,6 @@
 package dev.msgprobe.report;
 
+import dev.msgprobe.i18n.Texts;
 import dev.msgprobe.model.ServiceStatus;
 
 import java.util.Collection;
@@ -59,9 +60,14 @@ public final class HtmlPage {
 
   private HtmlPage() {}
 
-  /** The document up to and including {@code <body>}. */
+  /** The document up to and including {@code <body>}, in English. */
   public static String head(String title) {
-    return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+    return head(title, Texts.english());
+  }
+
+  /** The document up to and including {@code <body>}, its {@code lang} the reader's. */
+  public static String head(String title, Texts texts) {
+    return "<!DOCTYPE html>\n<html lang=\"" + texts.lang().code() + "\">\n<head>\n<meta charset=\"utf-8\">\n"
         + "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
         + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         + "<title>" + escape(title) + "</title>\n<style>\n" + STYLE + "\n</style>\n</head>\n<body>\n";
@@ -71,10 +77,9 @@ public final class HtmlPage {
     return "</body>\n</html>\n";
   }
 
-  /** A status as a coloured badge, in words ({@code partially blocked}); null is {@code no verdict}. */
-  /** As {@link #badge(String)}, for a service or function status. */
-  public static String badge(ServiceStatus status) {
-    return badge(status == null ? null : status.wire());
+  /** As {@link #badge(String, Texts)}, for a service or function status. */
+  public static String badge(ServiceStatus status, Texts texts) {
+    return badge(status == null ? null : status.wire(), texts);
   }
 
   /** As {@link #cssStatus(String)}, for a service or function status. */
@@ -87,9 +92,10 @@ public final class HtmlPage {
     return rank(status == null ? null : status.wire());
   }
 
-  public static String badge(String status) {
+  /** A status as a coloured badge, in words ({@code partially blocked}); null is {@code no verdict}. */
+  public static String badge(String status, Texts texts) {
     String css = cssStatus(status);
-    return "<span class=\"badge " + css + "\">" + escape(status == null ? "no verdict" : SummaryText.human(status))
+    return "<span class=\"badge " + css + "\">" + escape(status == null ? texts.get("status.none") : texts.status(status))
         + "</span>";
   }
 
@@ -105,15 +111,15 @@ public final class HtmlPage {
   }
 
   /** A legend of {@code methods} (wire names) in plain words; nothing when there is none. */
-  public static String legend(Collection<String> methods) {
+  public static String legend(Collection<String> methods, Texts texts) {
     StringBuilder b = new StringBuilder();
     for (String m : methods) {
-      String words = MethodWords.of(m);
+      String words = MethodWords.of(m, texts);
       if (words != null) {
         b.append("<dt>").append(escape(m)).append("</dt><dd>").append(escape(words)).append("</dd>\n");
       }
     }
-    return b.isEmpty() ? "" : "<h2>What the methods mean</h2>\n<dl class=\"legend\">\n" + b + "</dl>\n";
+    return b.isEmpty() ? "" : "<h2>" + escape(texts.get("html.legend")) + "</h2>\n<dl class=\"legend\">\n" + b + "</dl>\n";
   }
 
   /** Text safe in element content and in quoted attribute values. */

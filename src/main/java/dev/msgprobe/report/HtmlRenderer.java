@@ -3,6 +3,7 @@ package dev.msgprobe.report;
 import static dev.msgprobe.report.HtmlPage.badge;
 import static dev.msgprobe.report.HtmlPage.escape;
 
+import dev.msgprobe.i18n.Texts;
 import dev.msgprobe.model.Measurement;
 import dev.msgprobe.model.RunSummary;
 import dev.msgprobe.model.ServiceStatus;
@@ -30,39 +31,48 @@ public final class HtmlRenderer {
 
   private HtmlRenderer() {}
 
-  /** The page for {@code summary}; {@code measurements} are the lines it was computed from. */
+  /** The page for {@code summary} in English; {@code measurements} are the lines it was computed from. */
   public static String render(RunSummary summary, List<Measurement> measurements) {
-    List<String> header = SummaryText.header(summary);
-    StringBuilder b = new StringBuilder(HtmlPage.head("msgprobe report: " + String.join(", ", header.subList(1, header.size()))));
-    b.append("<h1>msgprobe report</h1>\n")
+    return render(summary, measurements, Texts.english());
+  }
+
+  /** The page for {@code summary} in the reader's language; {@code measurements} are the lines it was computed from. */
+  public static String render(RunSummary summary, List<Measurement> measurements, Texts texts) {
+    SummaryText words = new SummaryText(texts);
+    List<String> header = words.header(summary);
+    StringBuilder b = new StringBuilder(HtmlPage.head(texts.get("html.title", String.join(", ", header.subList(1, header.size()))), texts));
+    b.append("<h1>").append(escape(texts.get("html.heading"))).append("</h1>\n")
         .append("<p class=\"meta\">").append(escape(String.join(" · ", header))).append("</p>\n")
-        .append("<p class=\"meta\">Network: ").append(escape(SummaryText.network(summary.networkMode())));
+        .append("<p class=\"meta\">").append(escape(texts.get("table.network") + words.network(summary.networkMode())));
     Map<String, Status> controls = orEmpty(summary.controls());
     if (!controls.isEmpty()) {
       List<String> items = new ArrayList<>();
-      controls.forEach((url, status) -> items.add(escape(SummaryText.shortUrl(url)) + " " + badge(ServiceStatus.of(status))));
-      b.append(" · Controls: ").append(String.join(", ", items));
+      controls.forEach((url, status) -> items.add(escape(SummaryText.shortUrl(url)) + " " + badge(ServiceStatus.of(status), texts)));
+      b.append(" · ").append(escape(texts.get("table.controls"))).append(String.join(", ", items));
     }
     b.append("</p>\n");
     Map<String, ServiceSummary> services = orEmpty(summary.services());
     if (services.isEmpty()) {
-      b.append("<p>No services measured.</p>\n");
+      b.append("<p>").append(escape(texts.get("summary.noServices"))).append("</p>\n");
     } else {
-      cards(b, summary, services);
+      cards(b, summary, services, words);
     }
     Set<String> methods = new TreeSet<>();
-    services.forEach((name, s) -> service(b, name, s, measurements, methods));
-    b.append(HtmlPage.legend(methods));
+    services.forEach((name, s) -> service(b, name, s, measurements, methods, words));
+    b.append(HtmlPage.legend(methods, texts));
     if (summary.reportFile() != null) {
-      b.append("<p class=\"meta\">Report: <code>").append(escape(summary.reportFile())).append("</code></p>\n");
+      b.append("<p class=\"meta\">").append(escape(texts.get("table.report"))).append("<code>")
+          .append(escape(summary.reportFile())).append("</code></p>\n");
     }
     return b.append(HtmlPage.tail()).toString();
   }
 
   /** One card per service, worst status first. */
-  private static void cards(StringBuilder b, RunSummary summary, Map<String, ServiceSummary> services) {
-    String where = "Measured from " + Objects.toString(summary.probeAsn(), "AS0") + " (" + Objects.toString(summary.probeCc(), "ZZ")
-        + ")" + (summary.started() == null ? "" : " on " + summary.started() + " UTC");
+  private static void cards(StringBuilder b, RunSummary summary, Map<String, ServiceSummary> services, SummaryText words) {
+    Texts texts = words.texts();
+    String from = Objects.toString(summary.probeAsn(), "AS0") + " (" + Objects.toString(summary.probeCc(), "ZZ") + ")";
+    String where = summary.started() == null ? texts.get("html.measuredFrom", from)
+        : texts.get("html.measuredFromOn", from, summary.started());
     b.append("<section class=\"cards\">\n");
     services.entrySet().stream()
         .sorted(Comparator.comparingInt((Map.Entry<String, ServiceSummary> e) -> HtmlPage.rank(e.getValue().status()))
@@ -70,13 +80,13 @@ public final class HtmlRenderer {
         .forEach(e -> {
           ServiceSummary s = e.getValue();
           b.append("<div class=\"card ").append(HtmlPage.cssStatus(s.status())).append("\">\n<h3>")
-              .append(escape(e.getKey())).append("</h3>\n<div>").append(badge(s.status())).append("</div>\n<div class=\"count\">")
-              .append(escape(SummaryText.endpoints(s.endpoints(), s.counts()))).append("</div>\n");
+              .append(escape(e.getKey())).append("</h3>\n<div>").append(badge(s.status(), texts)).append("</div>\n<div class=\"count\">")
+              .append(escape(words.endpoints(s.endpoints(), s.counts()))).append("</div>\n");
           orEmpty(s.functions()).forEach((function, status) -> b.append("<div class=\"fn\"><span>")
-              .append(escape(function)).append("</span>").append(badge(status)).append("</div>\n"));
+              .append(escape(function)).append("</span>").append(badge(status, texts)).append("</div>\n"));
           String methods = String.join(", ", orEmpty(s.methods()).keySet());
           if (!methods.isEmpty()) {
-            b.append("<div class=\"where\">How: ").append(escape(methods)).append("</div>\n");
+            b.append("<div class=\"where\">").append(escape(texts.get("html.how", methods))).append("</div>\n");
           }
           b.append("<div class=\"where\">").append(escape(where)).append("</div>\n</div>\n");
         });
@@ -84,9 +94,10 @@ public final class HtmlRenderer {
   }
 
   private static void service(StringBuilder b, String name, ServiceSummary s, List<Measurement> measurements,
-      Set<String> methods) {
-    b.append("<h2>").append(escape(name)).append(" ").append(badge(s.status())).append("</h2>\n")
-        .append("<p>").append(escape(SummaryText.endpoints(s.endpoints(), s.counts())));
+      Set<String> methods, SummaryText words) {
+    Texts texts = words.texts();
+    b.append("<h2>").append(escape(name)).append(" ").append(badge(s.status(), texts)).append("</h2>\n")
+        .append("<p>").append(escape(words.endpoints(s.endpoints(), s.counts())));
     List<String> ooni = SummaryText.ooni(name, s.ooni());
     if (!ooni.isEmpty()) {
       b.append(" · OONI: ").append(escape(String.join(" ", ooni)));
@@ -99,8 +110,11 @@ public final class HtmlRenderer {
     if (endpoints.isEmpty()) {
       return;
     }
-    b.append("<table>\n<thead><tr><th>Endpoint</th><th>Function</th><th>Status</th><th>Method</th><th>Confidence</th>")
-        .append("<th>Evidence</th></tr></thead>\n<tbody>\n");
+    b.append("<table>\n<thead><tr>");
+    for (String column : List.of("endpoint", "function", "status", "method", "confidence", "evidence")) {
+      b.append("<th>").append(escape(texts.get("column." + column))).append("</th>");
+    }
+    b.append("</tr></thead>\n<tbody>\n");
     for (Measurement m : endpoints) {
       Verdict v = verdict(m);
       String method = v == null || v.method() == null ? null : v.method().wire();
@@ -108,17 +122,18 @@ public final class HtmlRenderer {
         methods.add(method);
       }
       b.append("<tr><td><code>").append(escape(m.input())).append("</code></td><td>")
-          .append(escape(orDash(m.annotation("function")))).append("</td><td>").append(badge(status(v)))
+          .append(escape(orDash(m.annotation("function")))).append("</td><td>").append(badge(status(v), texts))
           .append("</td><td><code>").append(escape(method == null ? "-" : method)).append("</code></td><td>")
           .append(escape(v == null || v.confidence() == null ? "-" : v.confidence().wire())).append("</td><td>")
-          .append(evidence(v)).append("</td></tr>\n");
+          .append(evidence(v, texts)).append("</td></tr>\n");
     }
     b.append("</tbody>\n</table>\n");
   }
 
   /** The verdict's evidence sentences; after the first, folded when there are more than {@link #UNFOLDED_EVIDENCE}. */
-  private static String evidence(Verdict v) {
-    List<String> sentences = v == null || v.evidence() == null ? List.of() : v.evidence();
+  private static String evidence(Verdict v, Texts texts) {
+    List<String> sentences = v == null || v.evidence() == null ? List.of()
+        : v.evidence().stream().map(texts::evidence).toList();
     if (sentences.isEmpty()) {
       return "";
     }
@@ -126,7 +141,8 @@ public final class HtmlRenderer {
     if (sentences.size() <= UNFOLDED_EVIDENCE) {
       return "<ul class=\"evidence\">" + items + "</ul>";
     }
-    return escape(sentences.get(0)) + "<details><summary>all " + sentences.size() + " observations</summary>"
+    return escape(sentences.get(0)) + "<details><summary>" + escape(texts.get("html.allObservations", sentences.size()))
+        + "</summary>"
         + "<ul class=\"evidence\">" + items + "</ul></details>";
   }
 

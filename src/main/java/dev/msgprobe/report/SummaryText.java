@@ -1,5 +1,6 @@
 package dev.msgprobe.report;
 
+import dev.msgprobe.i18n.Texts;
 import dev.msgprobe.model.Measurement;
 import dev.msgprobe.model.NetworkMode;
 import dev.msgprobe.model.RunSummary;
@@ -17,26 +18,35 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The words of a summary as people read them, shared by the table and Markdown renderers. Status
- * stylers receive a service status (an endpoint status as the service status of the same name; null
- * when unknown) and return its display form.
+ * The words of a summary as people read them in one language, shared by the table, Markdown and HTML
+ * renderers. Status stylers receive a service status (an endpoint status as the service status of the
+ * same name; null when unknown) and return its display form. Keys, statuses and methods of the report's
+ * vocabulary stay as they are; only the words around them and the status names change with the language.
  */
 final class SummaryText {
   static final int TOP_METHODS = 3;
 
-  private SummaryText() {}
+  private final Texts texts;
 
-  /** {@code partially_blocked} → {@code partially blocked}; null (a status this version does not know) → {@code unknown}. */
-  static String human(ServiceStatus status) {
-    return status == null ? "unknown" : human(status.wire());
+  SummaryText(Texts texts) {
+    this.texts = texts;
   }
 
-  static String human(String wire) {
-    return wire.replace('_', ' ');
+  Texts texts() {
+    return texts;
+  }
+
+  /** {@code partially_blocked} → {@code partially blocked}; null (a status this version does not know) → {@code unknown}. */
+  String human(ServiceStatus status) {
+    return status == null ? texts.get("status.unknown") : human(status.wire());
+  }
+
+  String human(String wire) {
+    return texts.status(wire);
   }
 
   /** Version, network (its name, or why it is unknown), start and duration, the parts that are known. */
-  static List<String> header(RunSummary s) {
+  List<String> header(RunSummary s) {
     List<String> parts = new ArrayList<>();
     parts.add(s.softwareVersion() == null ? "msgprobe" : "msgprobe " + s.softwareVersion());
     String network = ((s.probeAsn() == null ? "" : s.probeAsn()) + " " + (s.probeCc() == null ? "" : s.probeCc()))
@@ -50,49 +60,42 @@ final class SummaryText {
       parts.add(network);
     }
     if (s.started() != null) {
-      parts.add("started " + s.started() + " UTC");
+      parts.add(texts.get("summary.started", s.started()));
     }
-    parts.add("took " + duration(s.runtime()));
+    parts.add(texts.get("summary.took", duration(s.runtime())));
     return parts;
   }
 
   /** {@code 12.3 s}, or {@code 2 min 5 s} from a minute on. */
-  static String duration(double seconds) {
+  String duration(double seconds) {
     if (seconds < 60) {
-      return String.format(Locale.ROOT, "%.1f s", seconds);
+      return texts.get("summary.seconds", String.format(Locale.ROOT, "%.1f", seconds));
     }
     long whole = Math.round(seconds);
-    return whole / 60 + " min " + whole % 60 + " s";
+    return texts.get("summary.minutes", whole / 60, whole % 60);
   }
 
   /** What the network mode means for the results. */
-  static String network(NetworkMode mode) {
-    if (mode == null) {
-      return "unknown";
-    }
-    return switch (mode) {
-      case ALLOWLIST -> "allowlist (domestic sites work, every foreign control fails)";
-      case OFFLINE -> "offline (every control failed, so nothing is called blocked)";
-      case NORMAL -> mode.wire();
-    };
+  String network(NetworkMode mode) {
+    return texts.get("network." + (mode == null ? "unknown" : mode.wire()));
   }
 
   /** {@code ya.ru reachable}, one item per control, the URL without scheme and trailing slash. */
-  static List<String> controls(Map<String, Status> controls, Function<ServiceStatus, String> style) {
+  List<String> controls(Map<String, Status> controls, Function<ServiceStatus, String> style) {
     List<String> items = new ArrayList<>();
     orEmpty(controls).forEach((url, status) -> items.add(shortUrl(url) + " " + style.apply(ServiceStatus.of(status))));
     return items;
   }
 
   /** {@code 35 endpoints} or {@code 35 endpoints: 33 blocked, 2 down} (non-zero counts only). */
-  static String endpoints(int total, Map<String, Integer> counts) {
-    String head = total + (total == 1 ? " endpoint" : " endpoints");
+  String endpoints(int total, Map<String, Integer> counts) {
+    String head = texts.count("summary.endpoints", total);
     String detail = counts(counts);
     return detail.isEmpty() ? head : head + ": " + detail;
   }
 
   /** Non-zero counts, known statuses first in a fixed order: {@code 33 blocked, 2 down}. */
-  static String counts(Map<String, Integer> counts) {
+  String counts(Map<String, Integer> counts) {
     Map<String, Integer> ordered = new LinkedHashMap<>();
     for (ServiceStatus status : ServiceStatus.values()) {
       if (orEmpty(counts).containsKey(status.wire())) {
@@ -102,12 +105,12 @@ final class SummaryText {
     orEmpty(counts).forEach(ordered::putIfAbsent);
     return ordered.entrySet().stream()
         .filter(e -> e.getValue() != null && e.getValue() != 0)
-        .map(e -> e.getValue() + " " + human(e.getKey()))
+        .map(e -> texts.get("summary.count", e.getValue(), human(e.getKey())))
         .collect(Collectors.joining(", "));
   }
 
   /** The most frequent methods, ties by name: {@code tls.reset 18}, then {@code +2 more} if cut. */
-  static List<String> topMethods(Map<String, Integer> methods) {
+  List<String> topMethods(Map<String, Integer> methods) {
     List<Map.Entry<String, Integer>> sorted = new ArrayList<>(orEmpty(methods).entrySet());
     sorted.sort(Comparator.comparing((Map.Entry<String, Integer> e) -> e.getValue(), Comparator.reverseOrder())
         .thenComparing(Map.Entry::getKey));
@@ -116,13 +119,13 @@ final class SummaryText {
       items.add(e.getKey() + " " + e.getValue());
     }
     if (sorted.size() > TOP_METHODS) {
-      items.add("+" + (sorted.size() - TOP_METHODS) + " more");
+      items.add(texts.get("summary.more", sorted.size() - TOP_METHODS));
     }
     return items;
   }
 
   /** {@code chat blocked}, one item per function in summary order. */
-  static List<String> functions(Map<String, ServiceStatus> functions, Function<ServiceStatus, String> style) {
+  List<String> functions(Map<String, ServiceStatus> functions, Function<ServiceStatus, String> style) {
     List<String> items = new ArrayList<>();
     orEmpty(functions).forEach((function, status) -> items.add(function + " " + style.apply(status)));
     return items;
@@ -146,8 +149,8 @@ final class SummaryText {
   record Row(String service, ServiceStatus status, String label, String method, String input, String evidence) {}
 
   /** The endpoints that are not reachable, grouped by service in order of first appearance. */
-  static List<Row> notReachable(List<Measurement> measurements) {
-    return notReachableMeasurements(measurements).stream().map(SummaryText::row).toList();
+  List<Row> notReachable(List<Measurement> measurements) {
+    return notReachableMeasurements(measurements).stream().map(this::row).toList();
   }
 
   /**
@@ -165,14 +168,14 @@ final class SummaryText {
     return byService.values().stream().flatMap(List::stream).toList();
   }
 
-  private static Row row(Measurement m) {
+  private Row row(Measurement m) {
     Verdict v = m.testKeys() == null ? null : m.testKeys().verdict();
     String service = serviceOf(m);
     return v == null
-        ? new Row(service, null, "no verdict", "-", m.input(), "")
+        ? new Row(service, null, texts.get("status.none"), "-", m.input(), "")
         : new Row(service, ServiceStatus.of(v.status()), human(ServiceStatus.of(v.status())),
             v.method() == null ? "-" : v.method().wire(), m.input(),
-            v.evidence() == null || v.evidence().isEmpty() ? "" : v.evidence().get(0));
+            v.evidence() == null || v.evidence().isEmpty() ? "" : texts.evidence(v.evidence().get(0)));
   }
 
   private static String serviceOf(Measurement m) {
@@ -180,14 +183,14 @@ final class SummaryText {
   }
 
   /** {@code All 35 endpoints are reachable.} or {@code Not reachable: 3 of 35 endpoints}. */
-  static String notReachableTitle(int notReachable, int total) {
+  String notReachableTitle(int notReachable, int total) {
     if (total == 0) {
-      return "No endpoints measured.";
+      return texts.get("summary.noEndpoints");
     }
     if (notReachable == 0) {
-      return total == 1 ? "The endpoint is reachable." : "All " + total + " endpoints are reachable.";
+      return total == 1 ? texts.get("summary.allReachable.single") : texts.count("summary.allReachable", total);
     }
-    return "Not reachable: " + notReachable + " of " + total + (total == 1 ? " endpoint" : " endpoints");
+    return texts.get("summary.notReachable", notReachable, texts.count("summary.endpoints", total));
   }
 
   private static String ooniValue(Object value) {

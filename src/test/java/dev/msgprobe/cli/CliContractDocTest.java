@@ -34,10 +34,18 @@ class CliContractDocTest {
   }
 
   @Test
-  void plannedRunOptions_areNotAcceptedYet() {
-    Set<String> planned = documentedOptions("### Planned `run` options (not yet implemented)");
+  void globalOptionTable_isExactlyTheOptionsEveryCommandInherits() {
+    Set<String> inherited = new TreeSet<>();
+    for (OptionSpec option : MSGPROBE.getCommandSpec().options()) {
+      if (option.scopeType() == CommandLine.ScopeType.INHERIT) {
+        inherited.add(option.longestName());
+      }
+    }
 
-    assertThat(planned).isNotEmpty().doesNotContainAnyElementsOf(options("run"));
+    assertThat(documentedOptions("## Global options")).isNotEmpty().isEqualTo(inherited);
+    for (CommandLine command : MSGPROBE.getSubcommands().values()) {
+      assertThat(command.getCommandSpec().optionsMap().keySet()).as(command.getCommandName()).containsAll(inherited);
+    }
   }
 
   @Test
@@ -81,11 +89,11 @@ class CliContractDocTest {
     return names;
   }
 
-  /** The long names of a command's options, help and version left out. */
+  /** The long names of a command's own options: help, version and the global options left out. */
   private static Set<String> options(String command) {
     Set<String> names = new TreeSet<>();
     for (OptionSpec option : MSGPROBE.getSubcommands().get(command).getCommandSpec().options()) {
-      if (!option.usageHelp() && !option.versionHelp()) {
+      if (!option.usageHelp() && !option.versionHelp() && !option.inherited()) {
         names.add(option.longestName());
       }
     }

@@ -106,7 +106,7 @@ class HelperCommandTest {
     assertThat(HostPort.ip("192.0.2.53:5353", 53)).isEqualTo(new InetSocketAddress("192.0.2.53", 5353));
     assertThat(HostPort.ip("2001:db8::53", 53).getPort()).isEqualTo(53);
     assertThat(HostPort.ip("[2001:db8::53]:5353", 53).getPort()).isEqualTo(5353);
-    assertThat(HostPort.listen("[::1]:8080")).isEqualTo(new InetSocketAddress("::1", 8080));
+    assertThat(HostPort.listen("[::1]:8080", dev.msgprobe.i18n.Texts.english())).isEqualTo(new InetSocketAddress("::1", 8080));
     assertThat(HostPort.urlHost("[::]:8080")).isEqualTo("[::]");
     assertThat(HostPort.urlHost("::1:8080")).isEqualTo("[::1]");
     assertThat(HostPort.urlHost("0.0.0.0:8080")).isEqualTo("0.0.0.0");

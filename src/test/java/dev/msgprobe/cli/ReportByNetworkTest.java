@@ -92,7 +92,7 @@ class ReportByNetworkTest {
     Files.writeString(dir.resolve("mts.token"), "mts-token-0123456789abcdef\n");
     try (Store store = Stores.open(url, Map.of()).orElseThrow();
         CollectorServer collector = CollectorServer.start(new CollectorConfig(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-            store, CollectorCommand.tokens(dir.resolve("tokens")), null, 8, 1 << 20, Duration.ofSeconds(10)))) {
+            store, CollectorCommand.tokens(dir.resolve("tokens"), dev.msgprobe.i18n.Texts.english()), null, 8, 1 << 20, Duration.ofSeconds(10)))) {
       assertThat(run("submit", files[0].toString(), "--to", collector.url(), "--token-file", dir.resolve("rt.token").toString()))
           .as(err.toString()).isZero();
       assertThat(run("submit", files[1].toString(), "--to", collector.url(), "--token-file", dir.resolve("mts.token").toString()))

@@ -2,6 +2,8 @@ package dev.msgprobe.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.msgprobe.i18n.Lang;
+import dev.msgprobe.i18n.Texts;
 import dev.msgprobe.model.Measurement;
 import dev.msgprobe.testing.Fleet;
 import java.util.ArrayList;
@@ -77,8 +79,18 @@ class HistoryTest {
     String text = HistoryText.table(History.of("h.db", days(9)));
 
     assertThat(text).contains("9 runs from 2026-03-01 10:00:00 to 2026-03-09 10:00:00 UTC, in h.db",
-        "2026-03-04 10:00:00  AS12389 RU  partially_blocked (dns.nxdomain)",
+        "2026-03-04 10:00:00  AS12389 RU  partially blocked (dns.nxdomain)",
         "  whatsapp web: dns.nxdomain \u2192 tls.reset on 2026-03-08");
+  }
+
+  @Test
+  void russianTable_saysTheSameInRussian_methodsUnchanged() {
+    String text = HistoryText.table(History.of("h.db", days(9)), Texts.of(Lang.RU));
+
+    assertThat(text).contains("9 запусков с 2026-03-01 10:00:00 по 2026-03-09 10:00:00 UTC, в h.db",
+        "2026-03-04 10:00:00  AS12389 RU  частично заблокирован (dns.nxdomain)",
+        "  whatsapp web: dns.nxdomain \u2192 tls.reset, 2026-03-08",
+        "  telegram: tcp.throttle \u2192 доступен, 2026-03-09");
   }
 
   @Test

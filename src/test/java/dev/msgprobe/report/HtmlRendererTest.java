@@ -4,6 +4,8 @@ import dev.msgprobe.model.NetworkMode;
 import dev.msgprobe.model.ServiceStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.msgprobe.i18n.Lang;
+import dev.msgprobe.i18n.Texts;
 import dev.msgprobe.model.Measurement;
 import dev.msgprobe.model.Method;
 import dev.msgprobe.model.RunSummary;
@@ -20,6 +22,16 @@ class HtmlRendererTest {
   @Test
   void page_matchesGoldenFile() throws IOException {
     Golden.assertMatches("summary.html", HtmlRenderer.render(Fixtures.summary(), TableRendererTest.endpoints()));
+  }
+
+  @Test
+  void russianPage_isInRussian_withEvidenceInRussianAndMethodsAsTheReportHasThem() {
+    String page = HtmlRenderer.render(Fixtures.summary(), TableRendererTest.endpoints(), Texts.of(Lang.RU));
+
+    assertThat(page).contains("<html lang=\"ru\">", "<h1>Отчёт msgprobe</h1>", ">заблокирован</span>",
+            "<th>Свидетельства</th>", "<h2>Что значат методы</h2>", "<code>tls.reset</code>",
+            "ClientHello (SNI web.whatsapp.com) к 157.240.1.53:443: сброс соединения (RST) через 31 мс")
+        .doesNotContain(">blocked</span>", "What the methods mean", "was reset after");
   }
 
   @Test

@@ -8,6 +8,8 @@ import dev.msgprobe.model.RunSummary;
 import dev.msgprobe.model.ServiceSummary;
 import dev.msgprobe.model.Status;
 import java.io.IOException;
+import dev.msgprobe.i18n.Lang;
+import dev.msgprobe.i18n.Texts;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -22,6 +24,15 @@ class MarkdownRendererTest {
   @Test
   void endpoints_matchGoldenFile() throws IOException {
     Golden.assertMatches("endpoints.md", MarkdownRenderer.renderEndpoints(TableRendererTest.endpoints()));
+  }
+
+  @Test
+  void russianSummary_hasRussianHeadingsAndStatuses_andTheReportsKeys() {
+    String text = MarkdownRenderer.render(Fixtures.summary(), Texts.of(Lang.RU))
+        + MarkdownRenderer.renderEndpoints(TableRendererTest.endpoints(), Texts.of(Lang.RU));
+
+    assertThat(text).contains("| Сервис | Статус | Адреса |", "**заблокирован**", "endpoints_status=blocked",
+        "Недоступны: 5 из 6 адресов", "| tls.reset |");
   }
 
   @Test

@@ -4,6 +4,8 @@ import dev.msgprobe.model.NetworkMode;
 import dev.msgprobe.model.ServiceStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.msgprobe.i18n.Lang;
+import dev.msgprobe.i18n.Texts;
 import dev.msgprobe.model.Measurement;
 import dev.msgprobe.model.Method;
 import dev.msgprobe.model.RunSummary;
@@ -28,6 +30,24 @@ class TableRendererTest {
   @Test
   void endpointsWithoutColour_matchesGoldenFile() throws IOException {
     Golden.assertMatches("endpoints-table.txt", new TableRenderer(false).renderEndpoints(endpoints()));
+  }
+
+  @Test
+  void russianSummaryWithoutColour_matchesGoldenFile() throws IOException {
+    TableRenderer russian = new TableRenderer(false, Texts.of(Lang.RU));
+
+    Golden.assertMatches("summary-table.ru.txt", russian.render(Fixtures.summary()) + russian.renderEndpoints(endpoints()));
+  }
+
+  @Test
+  void everyLineInBothLanguages_fitsAnEightyColumnTerminal() {
+    for (Lang lang : Lang.values()) {
+      TableRenderer table = new TableRenderer(false, Texts.of(lang));
+      String text = table.render(Fixtures.summary()) + table.renderEndpoints(endpoints());
+
+      assertThat(text.lines()).as(lang.name()).allSatisfy(line ->
+          assertThat(line.codePointCount(0, line.length())).as(line).isLessThanOrEqualTo(80));
+    }
   }
 
   @Test
