@@ -346,6 +346,12 @@ def build(sc, eps, addr, literals):
     redirect_targets, mitm_targets = set(), set()
     mark = 0x10
     vin = "-i mp-isp-van"
+
+    def mark_new(addrs, m, proto=""):
+        """New connections from the vantage to addrs carry connmark m."""
+        for ip in addrs:
+            ipt["mangle"].append(f"-A MP_CENSOR {vin} -d {ip}{proto} -m conntrack --ctstate NEW "
+                                 f"-j CONNMARK --set-mark {m:#x}")
     for c in sc["censor"]:
         sel_eps = [ep for ep in eps if matches(ep, c["select"])]
         names = sorted({ep["host"] for ep in sel_eps if ep["hostkind"] == "name"})
@@ -382,9 +388,7 @@ def build(sc, eps, addr, literals):
                                      f"-j REJECT --reject-with tcp-reset")
         elif a == "ip-police":
             m = mark; mark += 1
-            for ip in addrs:
-                ipt["mangle"].append(f"-A MP_CENSOR {vin} -d {ip} -m conntrack --ctstate NEW "
-                                     f"-j CONNMARK --set-mark {m:#x}")
+            mark_new(addrs, m)
             ipt["filter"].append(f"-A MP_CENSOR -m connmark --mark {m:#x} -m hashlimit "
                                  f"--hashlimit-mode srcip,srcport,dstip,dstport --hashlimit-above "
                                  f"{police_rate(p)} --hashlimit-burst {p.get('burst', '16kb')} "
@@ -408,17 +412,13 @@ def build(sc, eps, addr, literals):
         elif a == "freeze":
             m = mark; mark += 1
             nbytes = int(p.get("bytes", 16384))
-            for ip in addrs:
-                ipt["mangle"].append(f"-A MP_CENSOR {vin} -d {ip} -m conntrack --ctstate NEW "
-                                     f"-j CONNMARK --set-mark {m:#x}")
+            mark_new(addrs, m)
             ipt["filter"].append(f"-A MP_CENSOR -m connmark --mark {m:#x} -m connbytes "
                                  f"--connbytes {nbytes}: --connbytes-dir both "
                                  f"--connbytes-mode bytes -j DROP")
         elif a == "hello-rst":
             m = mark; mark += 1
-            for ip in addrs:
-                ipt["mangle"].append(f"-A MP_CENSOR {vin} -d {ip} -p tcp -m conntrack --ctstate NEW "
-                                     f"-j CONNMARK --set-mark {m:#x}")
+            mark_new(addrs, m, " -p tcp")
             # packets from the client: SYN, ACK, then the first data packet (the ClientHello)
             ipt["filter"].append(f"-A MP_CENSOR {vin} -m connmark --mark {m:#x} -p tcp -m connbytes "
                                  f"--connbytes 3: --connbytes-dir original --connbytes-mode packets "
