@@ -241,22 +241,27 @@ lab_up() {
   echo "lab: up: scenario $(basename "$scfile" .conf); vantage $VANTAGE_IP, resolver $RESOLVER_IP, DoH $DOH_URL, CA $RUN/lab-ca.pem"
 }
 
+# whether PID is still one of this lab's servers: a python server of lab/servers/, or the QUIC
+# server started with this lab's certificates (a recycled PID is left alone)
+is_lab_server() {
+  [ -r "/proc/$1/cmdline" ] || return 1
+  local cmd
+  cmd=$(tr '\0' ' ' < "/proc/$1/cmdline")
+  [[ "$cmd" == *"$LAB/servers/"* ]] || [[ "$cmd" == *"dev.msgprobe.lab.LabQuicServer $CERTS/"* ]]
+}
+
 lab_down() {
-  # stop our servers, by recorded PID only (and only if it is still our python server)
+  # stop our servers, by recorded PID only (and only if it is still our server)
   if [ -f "$RUN/pids" ]; then
     local pid name
     while read -r pid name; do
       [ -n "$pid" ] || continue
-      if [ -r "/proc/$pid/cmdline" ] && tr '\0' ' ' < "/proc/$pid/cmdline" | grep -q "$LAB/servers/"; then
-        kill "$pid" 2>/dev/null || true
-      fi
+      if is_lab_server "$pid"; then kill "$pid" 2>/dev/null || true; fi
     done < "$RUN/pids"
     sleep 0.1
     while read -r pid name; do
       [ -n "$pid" ] || continue
-      if [ -r "/proc/$pid/cmdline" ] && tr '\0' ' ' < "/proc/$pid/cmdline" | grep -q "$LAB/servers/"; then
-        kill -9 "$pid" 2>/dev/null || true
-      fi
+      if is_lab_server "$pid"; then kill -9 "$pid" 2>/dev/null || true; fi
     done < "$RUN/pids"
     : > "$RUN/pids"
   fi
