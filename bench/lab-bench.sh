@@ -59,7 +59,7 @@ run_mix() {
   local timeout_args=()
   [ -n "${BENCH_TIMEOUT:-}" ] && timeout_args=(--timeout "$BENCH_TIMEOUT")
   # shellcheck disable=SC2086
-  ip netns exec mp-van "$java" -jar "$here/target/msgprobe.jar" run "$list" \
+  ip netns exec "$MP_LAB_NS" "$java" -jar "$here/target/msgprobe.jar" run "$list" \
     --resolver "$MP_LAB_RESOLVER" --doh "$MP_LAB_DOH" --ca-file "$MP_LAB_CA" \
     --decoy-sni "$MP_LAB_DECOY_SNI" --stun "$MP_LAB_STUN" --controls none --store none \
     --no-progress --parallel "$p" "${timeout_args[@]}" ${BENCH_ARGS:-} -o "$work/$label.jsonl" \
