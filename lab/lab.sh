@@ -230,10 +230,11 @@ lab_up() {
   nsx $NS_ISP iptables -t nat -A POSTROUTING -s $VANTAGE_IP -o mp-isp-inet -j SNAT --to-source $VANTAGE_PUBLIC_IP
   [ -s "$RUN/censor.nft" ] && nsx $NS_ISP nft -f "$RUN/censor.nft"
   # servers
-  start_server $NS_INET inet "$LAB/servers/internet.py" "$RUN/inet.json" "$CERTS" "$RUN/inet.ready"
+  start_server $NS_INET inet "$LAB/servers/internet.py" "$RUN/inet.json" "$CERTS" "$RUN/inet.ready" --no-dns
+  start_server $NS_INET dns "$LAB/servers/internet.py" "$RUN/inet.json" "$CERTS" "$RUN/dns.ready" --dns-only
   start_server $NS_ISP isp "$LAB/servers/isp.py" "$RUN/isp.json" "$CERTS" "$RUN/isp.ready"
   start_server $NS_INET stun "$LAB/servers/stun.py" "$INET_IP" "$STUN_PORT" "$RUN/stun.ready"
-  wait_ready inet isp stun
+  wait_ready inet dns isp stun
   start_quic
   cp "$CERTS/lab-ca.pem" "$RUN/lab-ca.pem"
   echo "$sc" > "$RUN/scenario"
