@@ -11,7 +11,7 @@
 # expected one (reachable on clean hosts; for tls-sni-rst, tls.reset on WhatsApp/Telegram hosts).
 #
 #   sudo bench/lab-bench.sh mix [ENDPOINTS] [PARALLEL...]
-#   e.g. sudo flock /work/mp-lab.lock bench/lab-bench.sh mix 5000 256
+#   e.g. sudo bench/lab-bench.sh mix 5000 256
 #
 # The mixed-behaviour benchmark: ENDPOINTS (default 5000) https endpoints, each on its own host
 # name (eNNNNN.bench.lab.test, one wildcard certificate), spread over ENDPOINTS/16 addresses in
@@ -31,7 +31,7 @@
 #   BENCH_ADDRESSES=N          server addresses (default: ENDPOINTS/16, at least 10)
 #   BENCH_TIMEOUT=S            pass --timeout S (default: msgprobe's own)
 #   BENCH_ARGS="..."           extra msgprobe run arguments
-# The lab is shared: run it under `flock /work/mp-lab.lock`. Outputs stay in the printed directory.
+# One lab at a time (fixed namespace names). Outputs stay in the printed directory.
 #
 # Sends traffic only inside the lab's namespaces; tears the lab down on every exit path.
 set -euo pipefail
