@@ -230,10 +230,11 @@ lab_up() {
   nsx $NS_ISP iptables -t nat -A POSTROUTING -s $VANTAGE_IP -o mp-isp-inet -j SNAT --to-source $VANTAGE_PUBLIC_IP
   [ -s "$RUN/censor.nft" ] && nsx $NS_ISP nft -f "$RUN/censor.nft"
   # servers
-  start_server $NS_INET inet "$LAB/servers/internet.py" "$RUN/inet.json" "$CERTS" "$RUN/inet.ready"
+  start_server $NS_INET inet "$LAB/servers/internet.py" "$RUN/inet.json" "$CERTS" "$RUN/inet.ready" --no-dns
+  start_server $NS_INET dns "$LAB/servers/internet.py" "$RUN/inet.json" "$CERTS" "$RUN/dns.ready" --dns-only
   start_server $NS_ISP isp "$LAB/servers/isp.py" "$RUN/isp.json" "$CERTS" "$RUN/isp.ready"
   start_server $NS_INET stun "$LAB/servers/stun.py" "$INET_IP" "$STUN_PORT" "$RUN/stun.ready"
-  wait_ready inet isp stun
+  wait_ready inet dns isp stun
   start_quic
   cp "$CERTS/lab-ca.pem" "$RUN/lab-ca.pem"
   echo "$sc" > "$RUN/scenario"
@@ -241,22 +242,27 @@ lab_up() {
   echo "lab: up: scenario $(basename "$scfile" .conf); vantage $VANTAGE_IP, resolver $RESOLVER_IP, DoH $DOH_URL, CA $RUN/lab-ca.pem"
 }
 
+# whether PID is still one of this lab's servers: a python server of lab/servers/, or the QUIC
+# server started with this lab's certificates (a recycled PID is left alone)
+is_lab_server() {
+  [ -r "/proc/$1/cmdline" ] || return 1
+  local cmd
+  cmd=$(tr '\0' ' ' < "/proc/$1/cmdline")
+  [[ "$cmd" == *"$LAB/servers/"* ]] || [[ "$cmd" == *"dev.msgprobe.lab.LabQuicServer $CERTS/"* ]]
+}
+
 lab_down() {
-  # stop our servers, by recorded PID only (and only if it is still our python server)
+  # stop our servers, by recorded PID only (and only if it is still our server)
   if [ -f "$RUN/pids" ]; then
     local pid name
     while read -r pid name; do
       [ -n "$pid" ] || continue
-      if [ -r "/proc/$pid/cmdline" ] && tr '\0' ' ' < "/proc/$pid/cmdline" | grep -q "$LAB/servers/"; then
-        kill "$pid" 2>/dev/null || true
-      fi
+      if is_lab_server "$pid"; then kill "$pid" 2>/dev/null || true; fi
     done < "$RUN/pids"
     sleep 0.1
     while read -r pid name; do
       [ -n "$pid" ] || continue
-      if [ -r "/proc/$pid/cmdline" ] && tr '\0' ' ' < "/proc/$pid/cmdline" | grep -q "$LAB/servers/"; then
-        kill -9 "$pid" 2>/dev/null || true
-      fi
+      if is_lab_server "$pid"; then kill -9 "$pid" 2>/dev/null || true; fi
     done < "$RUN/pids"
     : > "$RUN/pids"
   fi

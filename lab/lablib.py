@@ -11,7 +11,7 @@ and one scenario file, and writes everything the lab needs into a run directory:
   censor.nft       nft -f input for the ISP namespace (native nft rules)
   inet-down.nft    nft -f input for the internet namespace (nothing yet; kept empty)
   expected.json    expected verdict for every endpoint of the lists
-  hosts.txt        every lab hostname (for certificates)
+  hosts.txt        every lab hostname for the certificates (big domains as one wildcard)
 
 Python 3 standard library only. Usage:
   lablib.py plan SCENARIO_FILE RUN_DIR [LIST_DIR_OR_FILE...]
@@ -157,14 +157,37 @@ def pool_for(ep):
     return "other"
 
 
+def pinned_addresses():
+    """Hostname -> address from the file MP_LAB_ADDRESSES names ("HOST ADDRESS" a line), if set.
+
+    Lets a caller (bench/lab-bench.sh mix) place many names on addresses of its own choosing
+    instead of one address per name from the operators' pools."""
+    path = os.environ.get("MP_LAB_ADDRESSES")
+    if not path:
+        return {}
+    pins = {}
+    with open(path, encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            fields = line.split("#")[0].split()
+            if not fields:
+                continue
+            if len(fields) != 2 or not is_ip(fields[1]):
+                raise ValueError(f"{path}:{n}: expected 'HOST ADDRESS'")
+            pins[fields[0].lower()] = fields[1]
+    return pins
+
+
 def plan_addresses(eps):
     literals = {ep["host"] for ep in eps if ep["hostkind"] == "ip"}
-    taken = set(literals) | set(EXTRA_HOSTS.values()) | set(DOH_IPS) | {AUTH_DNS_IP, SINKHOLE_IP}
+    pins = pinned_addresses()
+    taken = (set(literals) | set(EXTRA_HOSTS.values()) | set(DOH_IPS) | {AUTH_DNS_IP, SINKHOLE_IP}
+             | set(pins.values()))
     names = {}
     for ep in eps:
         if ep["hostkind"] == "name" and ep["host"] not in names:
             names[ep["host"]] = pool_for(ep)
     addr = dict(EXTRA_HOSTS)
+    addr.update({h: ip for h, ip in pins.items() if h in names})
     counters = {}
     for host in sorted(names, key=lambda h: (names[h], h)):
         if host in addr:
@@ -297,6 +320,8 @@ ACTIONS = {
     "sni-drop": "drop the ClientHello (and the rest of the flow) for a selected SNI (T8)",
     "sni-police": "after a ClientHello with a selected SNI, police the flow to rate= (T9)",
     "freeze": "connections to the selected addresses stop after bytes= in one connection (T14)",
+    "hello-rst": "RST every TCP connection to the selected addresses on its first data packet "
+                 "(the ClientHello), whatever the SNI (T7 by address)",
     "http-redirect": "plain-HTTP requests whose Host is a selected name get 302 to location= (T6)",
     "tls-mitm": "TLS to the selected endpoints with a selected SNI is intercepted with an untrusted cert",
     "server-down": "the internet servers do not listen on the selected addresses (not censorship)",
@@ -321,6 +346,12 @@ def build(sc, eps, addr, literals):
     redirect_targets, mitm_targets = set(), set()
     mark = 0x10
     vin = "-i mp-isp-van"
+
+    def mark_new(addrs, m, proto=""):
+        """New connections from the vantage to addrs carry connmark m."""
+        for ip in addrs:
+            ipt["mangle"].append(f"-A MP_CENSOR {vin} -d {ip}{proto} -m conntrack --ctstate NEW "
+                                 f"-j CONNMARK --set-mark {m:#x}")
     for c in sc["censor"]:
         sel_eps = [ep for ep in eps if matches(ep, c["select"])]
         names = sorted({ep["host"] for ep in sel_eps if ep["hostkind"] == "name"})
@@ -357,9 +388,7 @@ def build(sc, eps, addr, literals):
                                      f"-j REJECT --reject-with tcp-reset")
         elif a == "ip-police":
             m = mark; mark += 1
-            for ip in addrs:
-                ipt["mangle"].append(f"-A MP_CENSOR {vin} -d {ip} -m conntrack --ctstate NEW "
-                                     f"-j CONNMARK --set-mark {m:#x}")
+            mark_new(addrs, m)
             ipt["filter"].append(f"-A MP_CENSOR -m connmark --mark {m:#x} -m hashlimit "
                                  f"--hashlimit-mode srcip,srcport,dstip,dstport --hashlimit-above "
                                  f"{police_rate(p)} --hashlimit-burst {p.get('burst', '16kb')} "
@@ -383,12 +412,17 @@ def build(sc, eps, addr, literals):
         elif a == "freeze":
             m = mark; mark += 1
             nbytes = int(p.get("bytes", 16384))
-            for ip in addrs:
-                ipt["mangle"].append(f"-A MP_CENSOR {vin} -d {ip} -m conntrack --ctstate NEW "
-                                     f"-j CONNMARK --set-mark {m:#x}")
+            mark_new(addrs, m)
             ipt["filter"].append(f"-A MP_CENSOR -m connmark --mark {m:#x} -m connbytes "
                                  f"--connbytes {nbytes}: --connbytes-dir both "
                                  f"--connbytes-mode bytes -j DROP")
+        elif a == "hello-rst":
+            m = mark; mark += 1
+            mark_new(addrs, m, " -p tcp")
+            # packets from the client: SYN, ACK, then the first data packet (the ClientHello)
+            ipt["filter"].append(f"-A MP_CENSOR {vin} -m connmark --mark {m:#x} -p tcp -m connbytes "
+                                 f"--connbytes 3: --connbytes-dir original --connbytes-mode packets "
+                                 f"-j REJECT --reject-with tcp-reset")
         elif a == "http-redirect":
             loc = p.get("location", "http://warning.rt.ru/?id=17&st=0&dt=")
             for h in names:
@@ -488,6 +522,23 @@ def build(sc, eps, addr, literals):
     return isp_cfg, inet_cfg, "\n".join(txt) + "\n", "".join(nft), all_hosts
 
 
+WILDCARD_FROM = 100   # a parent domain with more names than this is one wildcard in the certificates
+
+
+def certificate_names(hosts):
+    """The names the lab certificates carry: every host, except that the children of a parent
+    with more than WILDCARD_FROM of them become `*.parent` (a certificate with thousands of names
+    would be re-parsed on every handshake)."""
+    hosts = sorted(set(hosts))
+    children = {}
+    for h in hosts:
+        if h.count(".") >= 2:
+            children.setdefault(h.split(".", 1)[1], []).append(h)
+    big = {p for p, c in children.items() if len(c) > WILDCARD_FROM}
+    return sorted({("*." + h.split(".", 1)[1]) if h.count(".") >= 2 and h.split(".", 1)[1] in big
+                   else h for h in hosts})
+
+
 def plan(scenario_path, run_dir, list_paths):
     sc = read_scenario(scenario_path)
     eps = read_lists(list_paths or default_list_paths())
@@ -521,7 +572,7 @@ def plan(scenario_path, run_dir, list_paths):
     w("inet.json", inet_cfg)
     w("censor.iptables", ipt)
     w("censor.nft", nft)
-    w("hosts.txt", "\n".join(sorted(set(hosts))) + "\n")
+    w("hosts.txt", "\n".join(certificate_names(hosts)) + "\n")
     w("scenario.env", "\n".join([
         f"SC_NAME={sc['name']}", f"SC_ASSERT={'yes' if sc['assert'] else 'no'}",
         f"SC_CONTROL={'yes' if sc['control'] else 'no'}",

@@ -1,7 +1,11 @@
 #!/usr/bin/python3
 """The lab's "internet": every server the built-in lists need, in namespace mp-inet.
 
-usage: internet.py INET_JSON CERT_DIR READY_FILE
+usage: internet.py INET_JSON CERT_DIR READY_FILE [--dns-only|--no-dns]
+
+--dns-only serves only the authoritative DNS, --no-dns everything else: lab/lab.sh runs the two in
+separate processes, so that DNS answers stay prompt while thousands of TLS threads share the other
+one's interpreter lock.
 
 - authoritative DNS (UDP+TCP 53) for every lab hostname at cfg["auth_dns"]
 - on every (address, port) of cfg["listen_tcp"]: a sniffing server: TLS (lab CA leaf,
@@ -89,6 +93,9 @@ def stun_binding(sock, data, peer):
     sock.sendto(struct.pack("!HHI", 0x0101, len(attr), STUN_COOKIE) + txid + attr, peer)
 
 
+mode = sys.argv[4] if len(sys.argv) > 4 else ""
+if mode == "--dns-only":
+    cfg = dict(cfg, listen_tcp=[], listen_udp=[], listen_stun=[])
 tcp, udp = [], []
 for ip, port in cfg["listen_tcp"]:
     tcp.append((labhttp.listen_tcp(ip, port), web))
@@ -100,11 +107,12 @@ for ip, port in cfg.get("listen_stun", []):
     s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
     s.bind((ip, port))
     udp.append((s, stun_binding))
-a = cfg["auth_dns"]
-s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-s.bind((a, 53))
-udp.append((s, dns_udp))
-tcp.append((labhttp.listen_tcp(a, 53), dns_tcp))
+if mode != "--no-dns":
+    a = cfg["auth_dns"]
+    s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    s.bind((a, 53))
+    udp.append((s, dns_udp))
+    tcp.append((labhttp.listen_tcp(a, 53), dns_tcp))
 labhttp.write_ready(ready)
 labhttp.log(f"internet: {len(tcp)} TCP and {len(udp)} UDP listeners up")
 labhttp.serve_forever(tcp, udp)
