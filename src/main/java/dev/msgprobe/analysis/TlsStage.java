@@ -12,18 +12,21 @@ import dev.msgprobe.model.TlsHandshake;
 import dev.msgprobe.model.Verdict;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * TLS handshake rules. Interruptions ({@code tls.reset}, {@code tls.timeout}, {@code tls.eof}) are
  * blocked, high when the decoy SNI got through ({@code sni_filtering} true). A certificate error is
  * {@code tls.cert_invalid} where the trusted path shows a different server, or where the same address
  * presents a trusted chain to a decoy SNI (interception keyed on the SNI); otherwise, on an address the
- * trusted resolvers give too (or on the trusted path itself), it is the server's own error: down.
+ * trusted resolvers give too (or on the trusted path itself), it is the server's own error: down, unless the
+ * chain comes from an unknown issuer that a well-known service's real servers never present, or that the
+ * run saw signing for unrelated sites ({@link SharedIssuers}): interception, blocked.
  */
 final class TlsStage {
   private TlsStage() {}
 
-  static Verdict judge(Endpoint e, Observations o, DnsResult dns, PathEvidence p) {
+  static Verdict judge(Endpoint e, Observations o, DnsResult dns, PathEvidence p, SharedIssuers shared) {
     List<TlsHandshake> main = o.handshakes(AttemptRole.MAIN);
     List<TlsHandshake> retries = o.handshakes(AttemptRole.RETRY);
     if (main.isEmpty()) {
@@ -47,7 +50,7 @@ final class TlsStage {
     ev.add(describe(first) + (retry == null ? "" : ", and again on retry (" + retry.failure() + " after "
         + Elapsed.ms(retry.t0(), retry.t()) + " ms)"));
     Verdict v = Failures.isCertificateError(first.failure())
-        ? certificate(e, o, first, dns, ev)
+        ? certificate(e, o, first, dns, ev, shared)
         : interruption(o, first, ev);
     List<String> control = o.handshakes(AttemptRole.CONTROL).stream().map(TlsHandshake::failure).toList();
     return ControlCheck.apply(v, first.failure(), control, "TLS handshake");
@@ -68,7 +71,7 @@ final class TlsStage {
   }
 
   private static Verdict certificate(Endpoint e, Observations o, TlsHandshake first, DnsResult dns,
-      List<String> ev) {
+      List<String> ev, SharedIssuers shared) {
     String ip = IpEndpoint.ipOf(first.address());
     TlsHandshake trustedChain = trustedChainForOtherName(o.handshakes(AttemptRole.DECOY), first);
     if (trustedChain != null) {
@@ -77,11 +80,18 @@ final class TlsStage {
           + ": the untrusted certificate is shown only for " + e.host() + ", as an interception keyed on the SNI does");
       return Verdict.of(Status.BLOCKED, Method.TLS_CERT_INVALID, true, Confidence.HIGH, List.copyOf(ev));
     }
+    Optional<CertificateIssuer> issuer = CertificateIssuer.ofUntrusted(first);
+    issuer.ifPresent(i -> ev.add("the certificate was issued by " + i.label() + ", an issuer the probe's trust store "
+        + "does not know"));
     if (first.hasTag(Tags.TRUSTED_ADDRESS)) {
       ev.add(ip + " came from the trusted resolvers, so the server itself presents this certificate");
       return Verdicts.of(Status.DOWN, Method.TLS_CERT_INVALID, Confidence.MEDIUM, ev);
     }
     if (e.hostIsAddress()) {
+      Verdict intercepted = issuer.map(i -> sharedIssuer(e, i, shared, ev)).orElse(null);
+      if (intercepted != null) {
+        return intercepted;
+      }
       ev.add("the endpoint is this very address, so the server itself presents this certificate");
       return Verdicts.of(Status.DOWN, Method.TLS_CERT_INVALID, Confidence.MEDIUM, ev);
     }
@@ -90,12 +100,43 @@ final class TlsStage {
       return Verdicts.of(Status.INCONCLUSIVE, Method.TLS_CERT_INVALID, Confidence.LOW, ev);
     }
     if (dns.trusted().contains(ip)) {
+      Verdict intercepted = issuer.map(i -> interception(e, i, shared, ev, ip)).orElse(null);
+      if (intercepted != null) {
+        return intercepted;
+      }
       ev.add("the trusted DoH resolvers give " + ip + " too, so the server itself presents this certificate");
       return Verdicts.of(Status.DOWN, Method.TLS_CERT_INVALID, Confidence.MEDIUM, ev);
     }
     ev.add("the trusted DoH resolvers answer " + String.join(", ", dns.trusted()) + " instead: a different server "
         + "answers for " + e.host() + " on this path");
     return Verdicts.of(Status.BLOCKED, Method.TLS_CERT_INVALID, Confidence.HIGH, ev);
+  }
+
+  /**
+   * Interception on an address DNS agrees on: an unknown issuer on a well-known service that its real
+   * servers never present (rule 1), or one the run saw signing for unrelated sites (rule 2); null when
+   * neither holds, the certificate then being the server's own.
+   */
+  private static Verdict interception(Endpoint e, CertificateIssuer issuer, SharedIssuers shared, List<String> ev,
+      String ip) {
+    if (ServiceIssuers.wellKnown(e.service()) && !ServiceIssuers.ownIssuer(e.service(), issuer)) {
+      ev.add("the trusted DoH resolvers give " + ip + " too, yet " + e.service() + "'s real servers present "
+          + "certificates from public CAs only: an unknown issuer on its own address is an interception on the path");
+      return Verdicts.of(Status.BLOCKED, Method.TLS_CERT_INVALID, Confidence.HIGH, ev);
+    }
+    return sharedIssuer(e, issuer, shared, ev);
+  }
+
+  /** Rule 2 alone: the run saw {@code issuer} sign for unrelated sites; null when it did not. */
+  private static Verdict sharedIssuer(Endpoint e, CertificateIssuer issuer, SharedIssuers shared, List<String> ev) {
+    Optional<java.util.Set<String>> sites = shared.sharedSites(issuer);
+    if (sites.isEmpty()) {
+      return null;
+    }
+    ev.add("in this run the same unknown issuer presented certificates for " + sites.get().size() + " unrelated sites ("
+        + String.join(", ", sites.get()) + "): one issuer signing for unrelated sites is an intercepting "
+        + "middlebox, not " + e.host() + "'s own broken certificate");
+    return Verdicts.of(Status.BLOCKED, Method.TLS_CERT_INVALID, Confidence.MEDIUM, ev);
   }
 
   /**
