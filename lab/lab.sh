@@ -344,17 +344,27 @@ lab_probe() {
   local targets=() control
   # shellcheck disable=SC1091
   . "$RUN/scenario.env"
-  if [ ! -d "$REPO/test-lists" ]; then
-    # no built-in lists yet: measure the lab's sample lists (controls stay baselines)
+  if [ "${SC_OWN_LISTS:-no}" = yes ] || [ ! -d "$REPO/test-lists" ]; then
+    # the scenario's own lists, or no built-in lists yet: measure the lab's lists (controls stay baselines)
     for f in $LISTS; do [ "$(basename "$f")" = controls.csv ] || targets+=("$f"); done
   fi
+  local extra=() wrap=()
+  read -ra extra <<< "${SC_PROBE_ARGS:-}"
+  # the probe's peak resident memory (GNU time, KiB) and, when the scenario sets one, a hard deadline
+  # (timeout: SIGTERM, then SIGKILL 10 s later; exit 124 or 137 means the run hung past it)
+  [ -x /usr/bin/time ] && wrap+=(/usr/bin/time -f %M -o "${out%.jsonl}.maxrss-kib")
+  [ -n "${SC_DEADLINE:-}" ] && wrap+=(timeout -k 10 "$SC_DEADLINE")
   control=$(start_control)
   mkdir -p "$(dirname "$out")"
+  rm -f "${out%.jsonl}.maxrss-kib" "${out%.jsonl}.exit"
   local rc=0
-  (cd "$REPO" && nsx $NS_VAN "$MSGPROBE" run "${targets[@]}" \
+  (cd "$REPO" && nsx $NS_VAN "${wrap[@]}" env MSGPROBE_JAVA_OPTS="${SC_JVM_OPTS:-${MSGPROBE_JAVA_OPTS:-}}" \
+      "$MSGPROBE" run "${targets[@]}" \
       --resolver "$RESOLVER_IP" --doh "$DOH_URL" --ca-file "$RUN/lab-ca.pem" \
       --decoy-sni "$DECOY_SNI" --timeout "${MP_LAB_TIMEOUT:-2}" --parallel "${MP_LAB_PARALLEL:-16}" \
-      --no-progress --store "${MP_LAB_STORE:-none}" --stun "$INET_IP:$STUN_PORT" ${control:+--control "$control"} -o "$out" "$@") || rc=$?
+      --no-progress --store "${MP_LAB_STORE:-none}" --stun "$INET_IP:$STUN_PORT" ${control:+--control "$control"} \
+      "${extra[@]}" -o "$out" "$@") || rc=$?
+  echo "$rc" > "${out%.jsonl}.exit"
   cp "$RUN/expected.json" "${out%.jsonl}.expected.json"
   echo "lab: msgprobe exited $rc; report $out; expectations ${out%.jsonl}.expected.json" >&2
   return $rc

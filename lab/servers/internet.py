@@ -11,6 +11,7 @@ usage: internet.py INET_JSON CERT_DIR READY_FILE
   /dns-query (GET ?dns= and POST application/dns-message) -> DoH (RFC 8484)
 - UDP 443 on every address without quic rows: echo (those with quic rows get lab/lab.sh's Java QUIC server)
 - a STUN Binding responder on the address and port of every stun row
+- names under hostile.test (the hostile-servers scenario) misbehave on purpose: servers/hostile.py
 """
 import json
 import os
@@ -21,6 +22,7 @@ import threading
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import dnswire  # noqa: E402
+import hostile  # noqa: E402
 import labhttp  # noqa: E402
 
 cfg = json.load(open(sys.argv[1]))
@@ -34,6 +36,9 @@ def dns_answer(query):
         _, _, qname, qtype, _, _ = dnswire.parse_question(query)
     except (ValueError, IndexError):
         return None
+    odd = hostile.dns_answer(qname, query, dnswire.response)
+    if odd is not None:
+        return odd
     if qname in zone:
         return dnswire.response(query, "NOERROR", zone[qname])
     return dnswire.response(query, "NXDOMAIN")
@@ -57,6 +62,9 @@ for h, ips in zone.items():
 
 
 def web(conn, local, peer):
+    odd = hostile.behaviour(host_of.get(local[0]))
+    if odd is not None:
+        return hostile.serve(conn, odd, ctx)
     kind = labhttp.sniff(conn)
     if kind is None:
         return
