@@ -241,20 +241,26 @@ lab_up() {
   echo "lab: up: scenario $(basename "$scfile" .conf); vantage $VANTAGE_IP, resolver $RESOLVER_IP, DoH $DOH_URL, CA $RUN/lab-ca.pem"
 }
 
+# true when PID is still one of the lab's servers (a Python server of lab/servers, or LabQuicServer)
+ours() {
+  [ -r "/proc/$1/cmdline" ] && tr '\0' ' ' < "/proc/$1/cmdline" | grep -q -e "$LAB/servers/" -e "dev.msgprobe.lab.LabQuicServer"
+}
+
 lab_down() {
-  # stop our servers, by recorded PID only (and only if it is still our python server)
+  # stop our servers, by recorded PID only (and only if it is still our python server or the lab's
+  # Java QUIC server: a server left running would also keep holding an inherited lab lock)
   if [ -f "$RUN/pids" ]; then
     local pid name
     while read -r pid name; do
       [ -n "$pid" ] || continue
-      if [ -r "/proc/$pid/cmdline" ] && tr '\0' ' ' < "/proc/$pid/cmdline" | grep -q "$LAB/servers/"; then
+      if ours "$pid"; then
         kill "$pid" 2>/dev/null || true
       fi
     done < "$RUN/pids"
     sleep 0.1
     while read -r pid name; do
       [ -n "$pid" ] || continue
-      if [ -r "/proc/$pid/cmdline" ] && tr '\0' ' ' < "/proc/$pid/cmdline" | grep -q "$LAB/servers/"; then
+      if ours "$pid"; then
         kill -9 "$pid" 2>/dev/null || true
       fi
     done < "$RUN/pids"
