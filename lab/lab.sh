@@ -126,10 +126,21 @@ make_certs() {
 }
 
 # ---- up / down --------------------------------------------------------------------
+# Runs CMD in place of the calling (background) shell with no descriptor above 2: a long-lived server
+# must not keep a descriptor it inherited, such as the lab lock `flock` holds around a lab command.
+detached() {
+  local fd
+  for fd in /proc/self/fd/*; do
+    fd=${fd##*/}
+    [ "$fd" -gt 2 ] 2>/dev/null && eval "exec $fd>&-" 2>/dev/null
+  done
+  exec "$@"
+}
+
 start_server() { # $1 ns, $2 name, rest: args
   local ns=$1 name=$2; shift 2
   # a simple command in the background: $! is the process that becomes the server itself
-  ip netns exec "$ns" "$PY" "$@" >"$RUN/$name.log" 2>&1 &
+  detached ip netns exec "$ns" "$PY" "$@" >"$RUN/$name.log" 2>&1 &
   echo "$! $name" >> "$RUN/pids"
 }
 
@@ -143,7 +154,7 @@ start_quic() {
     die "quic rows need the lab QUIC server: run 'mvn -B -q test-compile' first"
   cp="$REPO/target/test-classes:$REPO/target/classes:$(cat "$REPO/target/test-classpath.txt")"
   # shellcheck disable=SC2086
-  ip netns exec $NS_INET java -Xmx256m -cp "$cp" dev.msgprobe.lab.LabQuicServer \
+  detached ip netns exec $NS_INET java -Xmx256m -cp "$cp" dev.msgprobe.lab.LabQuicServer \
     "$CERTS/lab-leaf.pem" "$CERTS/lab-leaf.key" "$RUN/quic.ready" $addrs >"$RUN/quic.log" 2>&1 &
   echo "$! quic" >> "$RUN/pids"
   for _ in $(seq 1 600); do
@@ -331,7 +342,7 @@ start_control() {
     return 0
   fi
   echo "nameserver 193.0.14.129" > "$RUN/inet-resolv.conf"
-  setsid ip netns exec $NS_INET unshare -m --propagation private sh -c \
+  detached setsid ip netns exec $NS_INET unshare -m --propagation private sh -c \
     "mount --bind '$RUN/inet-resolv.conf' /etc/resolv.conf && cd '$REPO' && exec '$MSGPROBE' helper --listen $HELPER_ADDR --allow-private" \
     > "$RUN/helper.log" 2>&1 &
   echo "$! helper" >> "$RUN/extra-pids"
