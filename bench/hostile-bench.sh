@@ -7,6 +7,8 @@
 #
 # A run that needed more than 1 GiB would fail with OutOfMemoryError; the printed peak heap is what
 # the run used (memory pools' peak, reset just before the run).
+# The same servers, on their own names and addresses behind the lab's resolver and DoH, are the lab
+# scenario hostile-servers (lab/README.md), which LabScenariosIT asserts under -Xmx1g with a deadline.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"

@@ -126,10 +126,21 @@ make_certs() {
 }
 
 # ---- up / down --------------------------------------------------------------------
+# Runs CMD in place of the calling (background) shell with no descriptor above 2: a long-lived server
+# must not keep a descriptor it inherited, such as the lab lock `flock` holds around a lab command.
+detached() {
+  local fd
+  for fd in /proc/self/fd/*; do
+    fd=${fd##*/}
+    [ "$fd" -gt 2 ] 2>/dev/null && eval "exec $fd>&-" 2>/dev/null
+  done
+  exec "$@"
+}
+
 start_server() { # $1 ns, $2 name, rest: args
   local ns=$1 name=$2; shift 2
   # a simple command in the background: $! is the process that becomes the server itself
-  ip netns exec "$ns" "$PY" "$@" >"$RUN/$name.log" 2>&1 &
+  detached ip netns exec "$ns" "$PY" "$@" >"$RUN/$name.log" 2>&1 &
   echo "$! $name" >> "$RUN/pids"
 }
 
@@ -143,7 +154,7 @@ start_quic() {
     die "quic rows need the lab QUIC server: run 'mvn -B -q test-compile' first"
   cp="$REPO/target/test-classes:$REPO/target/classes:$(cat "$REPO/target/test-classpath.txt")"
   # shellcheck disable=SC2086
-  ip netns exec $NS_INET java -Xmx256m -cp "$cp" dev.msgprobe.lab.LabQuicServer \
+  detached ip netns exec $NS_INET java -Xmx256m -cp "$cp" dev.msgprobe.lab.LabQuicServer \
     "$CERTS/lab-leaf.pem" "$CERTS/lab-leaf.key" "$RUN/quic.ready" $addrs >"$RUN/quic.log" 2>&1 &
   echo "$! quic" >> "$RUN/pids"
   for _ in $(seq 1 600); do
@@ -331,7 +342,7 @@ start_control() {
     return 0
   fi
   echo "nameserver 193.0.14.129" > "$RUN/inet-resolv.conf"
-  setsid ip netns exec $NS_INET unshare -m --propagation private sh -c \
+  detached setsid ip netns exec $NS_INET unshare -m --propagation private sh -c \
     "mount --bind '$RUN/inet-resolv.conf' /etc/resolv.conf && cd '$REPO' && exec '$MSGPROBE' helper --listen $HELPER_ADDR --allow-private" \
     > "$RUN/helper.log" 2>&1 &
   echo "$! helper" >> "$RUN/extra-pids"
@@ -350,17 +361,27 @@ lab_probe() {
   local targets=() control
   # shellcheck disable=SC1091
   . "$RUN/scenario.env"
-  if [ ! -d "$REPO/test-lists" ]; then
-    # no built-in lists yet: measure the lab's sample lists (controls stay baselines)
+  if [ "${SC_OWN_LISTS:-no}" = yes ] || [ ! -d "$REPO/test-lists" ]; then
+    # the scenario's own lists, or no built-in lists yet: measure the lab's lists (controls stay baselines)
     for f in $LISTS; do [ "$(basename "$f")" = controls.csv ] || targets+=("$f"); done
   fi
+  local extra=() wrap=()
+  read -ra extra <<< "${SC_PROBE_ARGS:-}"
+  # the probe's peak resident memory (GNU time, KiB) and, when the scenario sets one, a hard deadline
+  # (timeout: SIGTERM, then SIGKILL 10 s later; exit 124 or 137 means the run hung past it)
+  [ -x /usr/bin/time ] && wrap+=(/usr/bin/time -f %M -o "${out%.jsonl}.maxrss-kib")
+  [ -n "${SC_DEADLINE:-}" ] && wrap+=(timeout -k 10 "$SC_DEADLINE")
   control=$(start_control)
   mkdir -p "$(dirname "$out")"
+  rm -f "${out%.jsonl}.maxrss-kib" "${out%.jsonl}.exit"
   local rc=0
-  (cd "$REPO" && nsx $NS_VAN "$MSGPROBE" run "${targets[@]}" \
+  (cd "$REPO" && nsx $NS_VAN "${wrap[@]}" env MSGPROBE_JAVA_OPTS="${SC_JVM_OPTS:-${MSGPROBE_JAVA_OPTS:-}}" \
+      "$MSGPROBE" run "${targets[@]}" \
       --resolver "$RESOLVER_IP" --doh "$DOH_URL" --ca-file "$RUN/lab-ca.pem" \
       --decoy-sni "$DECOY_SNI" --timeout "${MP_LAB_TIMEOUT:-2}" --parallel "${MP_LAB_PARALLEL:-16}" \
-      --no-progress --store "${MP_LAB_STORE:-none}" --stun "$INET_IP:$STUN_PORT" ${control:+--control "$control"} -o "$out" "$@") || rc=$?
+      --no-progress --store "${MP_LAB_STORE:-none}" --stun "$INET_IP:$STUN_PORT" ${control:+--control "$control"} \
+      "${extra[@]}" -o "$out" "$@") || rc=$?
+  echo "$rc" > "${out%.jsonl}.exit"
   cp "$RUN/expected.json" "${out%.jsonl}.expected.json"
   echo "lab: msgprobe exited $rc; report $out; expectations ${out%.jsonl}.expected.json" >&2
   return $rc

@@ -25,6 +25,7 @@ import fnmatch
 import ipaddress
 import json
 import os
+import shlex
 import sys
 import urllib.parse
 
@@ -243,7 +244,8 @@ def parse_expect_values(text):
 def read_scenario(path):
     sc = {"file": path, "name": os.path.splitext(os.path.basename(path))[0],
           "technique": "", "assert": False, "control": False, "summary": "",
-          "censor": [], "expect": [], "check": [], "network_mode": None, "udp_mode": None}
+          "censor": [], "expect": [], "check": [], "network_mode": None, "udp_mode": None,
+          "lists": [], "probe_args": "", "jvm_opts": "", "deadline": None, "max_rss_mib": None}
     with open(path, encoding="utf-8") as f:
         for n, raw in enumerate(f, 1):
             line = raw.split(" #")[0].strip() if not raw.lstrip().startswith("#") else ""
@@ -276,6 +278,12 @@ def read_scenario(path):
                     sc[key] = val
                 elif key in ("name", "technique", "summary"):
                     sc[key] = val
+                elif key == "lists":
+                    sc["lists"] = [os.path.join(REPO, p) for p in val.split()]
+                elif key in ("probe_args", "jvm_opts"):
+                    sc[key] = val
+                elif key in ("deadline", "max_rss_mib"):
+                    sc[key] = int(val)
                 else:
                     raise ValueError(f"unknown key {key!r}")
             except ValueError as e:
@@ -541,6 +549,8 @@ def certificate_names(hosts):
 
 def plan(scenario_path, run_dir, list_paths):
     sc = read_scenario(scenario_path)
+    # a scenario's own lists (e.g. hostile-servers) replace the measured lists
+    list_paths = sc["lists"] or list_paths
     eps = read_lists(list_paths or default_list_paths())
     addr, literals = plan_addresses(eps)
     isp_cfg, inet_cfg, ipt, nft, hosts = build(sc, eps, addr, literals)
@@ -565,6 +575,7 @@ def plan(scenario_path, run_dir, list_paths):
                                "rule_line": e["line"] if e else None}
     w("expected.json", {"scenario": sc["name"], "assert": sc["assert"],
                         "network_mode": sc["network_mode"], "udp_mode": sc["udp_mode"],
+                        "deadline": sc["deadline"], "max_rss_mib": sc["max_rss_mib"],
                         "endpoints": expected})
     w("plan.json", {"scenario": sc, "addresses": addr, "literals": literals,
                     "endpoints": eps, "lists": expand_list_paths(list_paths or default_list_paths())})
@@ -576,6 +587,9 @@ def plan(scenario_path, run_dir, list_paths):
     w("scenario.env", "\n".join([
         f"SC_NAME={sc['name']}", f"SC_ASSERT={'yes' if sc['assert'] else 'no'}",
         f"SC_CONTROL={'yes' if sc['control'] else 'no'}",
+        f"SC_OWN_LISTS={'yes' if sc['lists'] else 'no'}",
+        f"SC_PROBE_ARGS={shlex.quote(sc['probe_args'])}", f"SC_JVM_OPTS={shlex.quote(sc['jvm_opts'])}",
+        f"SC_DEADLINE={sc['deadline'] or ''}",
         f"LISTS=\"{' '.join(expand_list_paths(list_paths or default_list_paths()))}\""]) + "\n")
     w("checks.txt", "\n".join(sc["check"]) + ("\n" if sc["check"] else ""))
     return sc, eps, addr
@@ -646,7 +660,7 @@ def main(argv):
         print(f"lablib: scenario {sc['name']}: {len(eps)} endpoints, {len(addr)} hostnames")
     elif cmd == "expect":
         sc = read_scenario(argv[2])
-        eps = read_lists(argv[3:] or default_list_paths())
+        eps = read_lists(sc["lists"] or argv[3:] or default_list_paths())
         for ep in eps:
             e = expectation(sc, ep)
             s = " or ".join(f"{x['status']} {x['layer'] or '-'} {x['method']}" for x in e["any"]) \

@@ -7,7 +7,7 @@ if [ "$(id -u)" -ne 0 ]; then echo "setup-deps.sh: must run as root" >&2; exit 1
 declare -A PKG=(
   [ip]=iproute2 [tc]=iproute2 [nft]=nftables [iptables]=iptables
   [dig]=bind9-dnsutils [curl]=curl [openssl]=openssl [python3]=python3
-  [ethtool]=ethtool
+  [ethtool]=ethtool [time]=time
 )
 missing=()
 for cmd in "${!PKG[@]}"; do

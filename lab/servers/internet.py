@@ -15,6 +15,7 @@ one's interpreter lock.
   /dns-query (GET ?dns= and POST application/dns-message) -> DoH (RFC 8484)
 - UDP 443 on every address without quic rows: echo (those with quic rows get lab/lab.sh's Java QUIC server)
 - a STUN Binding responder on the address and port of every stun row
+- names under hostile.test (the hostile-servers scenario) misbehave on purpose: servers/hostile.py
 """
 import json
 import os
@@ -25,6 +26,7 @@ import threading
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import dnswire  # noqa: E402
+import hostile  # noqa: E402
 import labhttp  # noqa: E402
 
 cfg = json.load(open(sys.argv[1]))
@@ -38,6 +40,9 @@ def dns_answer(query):
         _, _, qname, qtype, _, _ = dnswire.parse_question(query)
     except (ValueError, IndexError):
         return None
+    odd = hostile.dns_answer(qname, query, dnswire.response)
+    if odd is not None:
+        return odd
     if qname in zone:
         return dnswire.response(query, "NOERROR", zone[qname])
     return dnswire.response(query, "NXDOMAIN")
@@ -61,6 +66,9 @@ for h, ips in zone.items():
 
 
 def web(conn, local, peer):
+    odd = hostile.behaviour(host_of.get(local[0]))
+    if odd is not None:
+        return hostile.serve(conn, odd, ctx)
     kind = labhttp.sniff(conn)
     if kind is None:
         return

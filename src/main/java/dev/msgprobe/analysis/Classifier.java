@@ -51,11 +51,19 @@ public final class Classifier {
 
   /** The verdict for {@code endpoint} from its observations, given what the controls said of the network. */
   public Verdict classify(Endpoint endpoint, TestKeys observations, NetworkContext context) {
-    Observations o = new Observations(observations, endpoint.host());
-    return NetworkModes.apply(judge(endpoint, o, context, observations), context);
+    return classify(endpoint, observations, context, SharedIssuers.NONE);
   }
 
-  private Verdict judge(Endpoint e, Observations o, NetworkContext ctx, TestKeys keys) {
+  /**
+   * The verdict for {@code endpoint}, also knowing which unknown certificate issuers the run saw on
+   * unrelated sites ({@code shared}).
+   */
+  public Verdict classify(Endpoint endpoint, TestKeys observations, NetworkContext context, SharedIssuers shared) {
+    Observations o = new Observations(observations, endpoint.host());
+    return NetworkModes.apply(judge(endpoint, o, context, observations, shared), context);
+  }
+
+  private Verdict judge(Endpoint e, Observations o, NetworkContext ctx, TestKeys keys, SharedIssuers shared) {
     Scheme scheme = Scheme.fromWire(e.scheme());
     DnsResult dns = e.hostIsAddress() ? DnsResult.NONE : dnsRules.judge(e, o);
     if (dns.verdict() != null) {
@@ -71,7 +79,7 @@ public final class Classifier {
     if (scheme == Scheme.DNS) {
       return dns.suspicion() != null ? dns.suspicion() : Verdict.reachable(dns.okConfidence(), p.evidence());
     }
-    Verdict failure = mainPath(e, o, dns, p);
+    Verdict failure = mainPath(e, o, dns, p, shared);
     if (failure != null) {
       if (dns.suspicion() != null && failure.status() != Status.INCONCLUSIVE) {
         List<String> path = new ArrayList<>(p.pathEvidence());
@@ -94,10 +102,10 @@ public final class Classifier {
   }
 
   /** The TCP, TLS and HTTP steps of the main path: null when they all went through. */
-  private Verdict mainPath(Endpoint e, Observations o, DnsResult dns, PathEvidence p) {
+  private Verdict mainPath(Endpoint e, Observations o, DnsResult dns, PathEvidence p, SharedIssuers shared) {
     Verdict v = TcpStage.judge(e, o, p);
     if (v == null && e.usesTls()) {
-      v = TlsStage.judge(e, o, dns, p);
+      v = TlsStage.judge(e, o, dns, p, shared);
     }
     Scheme scheme = Scheme.fromWire(e.scheme());
     if (v == null && scheme != null && scheme.request() != Scheme.Request.NONE) {
@@ -116,7 +124,7 @@ public final class Classifier {
       return dnsVerdict;
     }
     PathEvidence p = new PathEvidence(List.of());
-    Verdict failure = mainPath(e, o, DnsResult.NONE, p);
+    Verdict failure = mainPath(e, o, DnsResult.NONE, p, SharedIssuers.NONE);
     List<String> more = new ArrayList<>();
     if (failure == null) {
       more.add(Evidence.sentence("trusted.worked", last(p.evidence())));

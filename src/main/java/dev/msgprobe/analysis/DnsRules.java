@@ -257,12 +257,13 @@ final class DnsRules {
 
   /**
    * The non-bogon addresses of an answer, plus any the measurer connected to on the main path (on the
-   * system side) or on the trusted-address path (DoH side): whatever the measurer used was usable to it,
-   * e.g. loopback servers in a lab.
+   * system side), or on either path (DoH side): whatever the measurer used was usable to it, e.g.
+   * loopback servers in a lab, which a DoH answer then confirms. The measurer never uses a bogon a real
+   * resolver answers, so outside labs and tests this adds nothing.
    */
   private static List<String> usable(DnsAnswerSet answer, Observations o, boolean trustedSide) {
     Set<String> used = new HashSet<>();
-    o.connects(AttemptRole.MAIN).stream().filter(c -> c.hasTag(Tags.TRUSTED_ADDRESS) == trustedSide)
+    o.connects(AttemptRole.MAIN).stream().filter(c -> trustedSide || !c.hasTag(Tags.TRUSTED_ADDRESS))
         .forEach(c -> used.add(c.ip()));
     return answer.addresses().stream().filter(a -> !Bogons.isBogon(a) || used.contains(a)).toList();
   }

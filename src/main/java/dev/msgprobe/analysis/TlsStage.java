@@ -13,18 +13,21 @@ import dev.msgprobe.model.TlsHandshake;
 import dev.msgprobe.model.Verdict;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * TLS handshake rules. Interruptions ({@code tls.reset}, {@code tls.timeout}, {@code tls.eof}) are
  * blocked, high when the decoy SNI got through ({@code sni_filtering} true). A certificate error is
  * {@code tls.cert_invalid} where the trusted path shows a different server, or where the same address
  * presents a trusted chain to a decoy SNI (interception keyed on the SNI); otherwise, on an address the
- * trusted resolvers give too (or on the trusted path itself), it is the server's own error: down.
+ * trusted resolvers give too (or on the trusted path itself), it is the server's own error: down, unless the
+ * chain comes from an unknown issuer that a well-known service's real servers never present, or that the
+ * run saw signing for unrelated sites ({@link SharedIssuers}): interception, blocked.
  */
 final class TlsStage {
   private TlsStage() {}
 
-  static Verdict judge(Endpoint e, Observations o, DnsResult dns, PathEvidence p) {
+  static Verdict judge(Endpoint e, Observations o, DnsResult dns, PathEvidence p, SharedIssuers shared) {
     List<TlsHandshake> main = o.handshakes(AttemptRole.MAIN);
     List<TlsHandshake> retries = o.handshakes(AttemptRole.RETRY);
     if (main.isEmpty()) {
@@ -48,7 +51,7 @@ final class TlsStage {
     ev.add(retry == null ? describe(first)
         : Evidence.sentence("retry.again", describe(first), retry.failure(), Elapsed.ms(retry.t0(), retry.t())));
     Verdict v = Failures.isCertificateError(first.failure())
-        ? certificate(e, o, first, dns, ev)
+        ? certificate(e, o, first, dns, ev, shared)
         : interruption(o, first, ev);
     List<String> control = o.handshakes(AttemptRole.CONTROL).stream().map(TlsHandshake::failure).toList();
     return ControlCheck.apply(v, first.failure(), control, "tls");
@@ -69,7 +72,7 @@ final class TlsStage {
   }
 
   private static Verdict certificate(Endpoint e, Observations o, TlsHandshake first, DnsResult dns,
-      List<String> ev) {
+      List<String> ev, SharedIssuers shared) {
     String ip = IpEndpoint.ipOf(first.address());
     TlsHandshake trustedChain = trustedChainForOtherName(o.handshakes(AttemptRole.DECOY), first);
     if (trustedChain != null) {
@@ -77,11 +80,17 @@ final class TlsStage {
           SniTest.sni(trustedChain), e.host(), trustedChain.failure()));
       return Verdict.of(Status.BLOCKED, Method.TLS_CERT_INVALID, true, Confidence.HIGH, List.copyOf(ev));
     }
+    Optional<CertificateIssuer> issuer = CertificateIssuer.ofUntrusted(first);
+    issuer.ifPresent(i -> ev.add(i.evidence()));
     if (first.hasTag(Tags.TRUSTED_ADDRESS)) {
       ev.add(Evidence.sentence("tls.cert.trusted_path", ip));
       return Verdicts.of(Status.DOWN, Method.TLS_CERT_INVALID, Confidence.MEDIUM, ev);
     }
     if (e.hostIsAddress()) {
+      Verdict intercepted = issuer.map(i -> sharedIssuer(e, i, shared, ev)).orElse(null);
+      if (intercepted != null) {
+        return intercepted;
+      }
       ev.add(Evidence.sentence("tls.cert.literal"));
       return Verdicts.of(Status.DOWN, Method.TLS_CERT_INVALID, Confidence.MEDIUM, ev);
     }
@@ -90,11 +99,39 @@ final class TlsStage {
       return Verdicts.of(Status.INCONCLUSIVE, Method.TLS_CERT_INVALID, Confidence.LOW, ev);
     }
     if (dns.trusted().contains(ip)) {
+      Verdict intercepted = issuer.map(i -> interception(e, i, shared, ev, ip)).orElse(null);
+      if (intercepted != null) {
+        return intercepted;
+      }
       ev.add(Evidence.sentence("tls.cert.doh_same", ip));
       return Verdicts.of(Status.DOWN, Method.TLS_CERT_INVALID, Confidence.MEDIUM, ev);
     }
     ev.add(Evidence.sentence("tls.cert.doh_differs", String.join(", ", dns.trusted()), e.host()));
     return Verdicts.of(Status.BLOCKED, Method.TLS_CERT_INVALID, Confidence.HIGH, ev);
+  }
+
+  /**
+   * Interception on an address DNS agrees on: an unknown issuer on a well-known service that its real
+   * servers never present (rule 1), or one the run saw signing for unrelated sites (rule 2); null when
+   * neither holds, the certificate then being the server's own.
+   */
+  private static Verdict interception(Endpoint e, CertificateIssuer issuer, SharedIssuers shared, List<String> ev,
+      String ip) {
+    if (ServiceIssuers.wellKnown(e.service()) && !ServiceIssuers.ownIssuer(e.service(), issuer)) {
+      ev.add(Evidence.sentence("tls.cert.service_intercepted", ip, e.service()));
+      return Verdicts.of(Status.BLOCKED, Method.TLS_CERT_INVALID, Confidence.HIGH, ev);
+    }
+    return sharedIssuer(e, issuer, shared, ev);
+  }
+
+  /** Rule 2 alone: the run saw {@code issuer} sign for unrelated sites; null when it did not. */
+  private static Verdict sharedIssuer(Endpoint e, CertificateIssuer issuer, SharedIssuers shared, List<String> ev) {
+    Optional<java.util.Set<String>> sites = shared.sharedSites(issuer);
+    if (sites.isEmpty()) {
+      return null;
+    }
+    ev.add(Evidence.sentence("tls.cert.shared_issuer", sites.get().size(), String.join(", ", sites.get()), e.host()));
+    return Verdicts.of(Status.BLOCKED, Method.TLS_CERT_INVALID, Confidence.MEDIUM, ev);
   }
 
   /**

@@ -37,7 +37,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * everything that finished. {@link #cancel()} (from any thread, e.g. a SIGINT hook) stops the
  * campaign: endpoints in flight are abandoned, not written half-measured. A fault of the probe itself
  * while measuring or classifying one endpoint (an unchecked exception) becomes that endpoint's
- * {@code inconclusive} verdict, the error in its evidence, and the run goes on.
+ * {@code inconclusive} verdict, the error in its evidence, and the run goes on. The few endpoints whose
+ * certificate came from an unknown issuer wait for the end of the run instead ({@link IssuerHoldback}).
  */
 public final class Campaign {
   static final int PER_HOST = 2;
@@ -50,6 +51,7 @@ public final class Campaign {
   private final int parallelism;
   private final Clock clock;
   private final Map<String, Semaphore> hostSlots = new ConcurrentHashMap<>();
+  private final IssuerHoldback holdback = new IssuerHoldback();
   private volatile boolean cancelled;
   private volatile ExecutorService current;
 
@@ -73,10 +75,11 @@ public final class Campaign {
 
   public Result run(List<Endpoint> controls, List<Endpoint> endpoints) throws IOException {
     List<Measurement> controlMeasurements = controls.isEmpty() ? List.of()
-        : measureAll("controls", controls, NetworkContext.UNKNOWN);
+        : measureAll("controls", controls, NetworkContext.UNKNOWN, false);
     NetworkContext context = controls.isEmpty() ? NetworkContext.UNKNOWN
         : analyzer.networkContext(controlMeasurements);
-    List<Measurement> measured = cancelled ? List.of() : measureAll("endpoints", endpoints, context);
+    List<Measurement> measured = cancelled ? List.of() : measureAll("endpoints", endpoints, context, true);
+    measured = writeHeldBack(measured);
     progress.done();
     return new Result(controlMeasurements, measured, context, cancelled);
   }
@@ -89,8 +92,24 @@ public final class Campaign {
     }
   }
 
-  private List<Measurement> measureAll(String phase, List<Endpoint> endpoints, NetworkContext context)
-      throws IOException {
+  /**
+   * Writes the endpoints {@link IssuerHoldback} held back, judged with the whole run's issuers (also after
+   * a cancel: they are finished measurements); {@code measured} with each held one's final measurement.
+   */
+  private List<Measurement> writeHeldBack(List<Measurement> measured) throws IOException {
+    List<Measurement> out = new ArrayList<>(measured);
+    for (IssuerHoldback.Released r : holdback.release(analyzer, envelope)) {
+      synchronized (sink) {
+        sink.accept(r.judged());
+      }
+      progress.finished(r.endpoint(), r.judged().testKeys().verdict());
+      out.replaceAll(m -> m == r.provisional() ? r.judged() : m);
+    }
+    return List.copyOf(out);
+  }
+
+  private List<Measurement> measureAll(String phase, List<Endpoint> endpoints, NetworkContext context,
+      boolean holdable) throws IOException {
     progress.started(phase, endpoints.size());
     List<Measurement> done = Collections.synchronizedList(new ArrayList<>());
     ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, Math.max(1, endpoints.size())),
@@ -104,7 +123,7 @@ public final class Campaign {
         }
         try {
           futures.add(pool.submit(() -> {
-            Measurement m = measureOne(e, context);
+            Measurement m = measureOne(e, context, holdable);
             if (m != null) {
               done.add(m);
             }
@@ -162,7 +181,7 @@ public final class Campaign {
   }
 
   /** Measures, classifies and emits one endpoint; null when the campaign was cancelled meanwhile. */
-  private Measurement measureOne(Endpoint e, NetworkContext context) {
+  private Measurement measureOne(Endpoint e, NetworkContext context, boolean holdable) {
     if (cancelled) {
       return null;
     }
@@ -197,6 +216,9 @@ public final class Campaign {
         }
       }
       Measurement m = envelope.wrap(e, keys.withVerdict(verdict), start, runtime);
+      if (holdback.offer(e, keys, verdict, context, start, runtime, m, holdable)) {
+        return m;
+      }
       synchronized (sink) {
         if (cancelled) {
           return null;

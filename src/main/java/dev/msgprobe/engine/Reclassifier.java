@@ -3,6 +3,7 @@ package dev.msgprobe.engine;
 import dev.msgprobe.analysis.Classifier;
 import dev.msgprobe.analysis.NetworkContext;
 import dev.msgprobe.analysis.NetworkContexts;
+import dev.msgprobe.analysis.SharedIssuers;
 import dev.msgprobe.analysis.Summaries;
 import dev.msgprobe.lists.ListException;
 import dev.msgprobe.lists.Targets;
@@ -33,7 +34,9 @@ import java.util.regex.Pattern;
  * {@code category_code} and {@code source} override what the built-in lists say about that URI. Fields
  * a report does not record (line, description, date, notes, throughput) come from the built-in entry of
  * the same URI or are left empty; the classifier reads only the scheme and host. A line whose input is
- * not an endpoint URI, or that has no {@code test_keys}, keeps its stored verdict.
+ * not an endpoint URI, or that has no {@code test_keys}, keeps its stored verdict. The cross-endpoint rule
+ * of a run (one unknown certificate issuer on unrelated sites, {@link SharedIssuers}) counts every line of
+ * the same run before any is judged.
  */
 public final class Reclassifier {
   private static final Pattern URI = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://\\S*");
@@ -52,6 +55,7 @@ public final class Reclassifier {
 
   public Result reclassify(LoadedReport report) {
     Map<String, NetworkContext> contexts = contextsByRun(report.measurements());
+    Map<String, SharedIssuers> issuers = issuersByRun(report.measurements());
     List<Measurement> out = new ArrayList<>();
     List<String> problems = new ArrayList<>();
     int changed = 0;
@@ -69,7 +73,8 @@ public final class Reclassifier {
       boolean control = Summaries.CONTROL_SERVICE.equals(m.annotation("service"));
       NetworkContext context = control ? NetworkContext.UNKNOWN
           : contexts.getOrDefault(Objects.toString(m.reportId(), ""), NetworkContext.UNKNOWN);
-      Verdict verdict = classifier.classify(endpointOf(p.endpoint(), m), m.testKeys(), context);
+      Verdict verdict = classifier.classify(endpointOf(p.endpoint(), m), m.testKeys(), context,
+          issuers.getOrDefault(Objects.toString(m.reportId(), ""), SharedIssuers.NONE));
       if (!verdict.equals(m.testKeys().verdict())) {
         changed++;
       }
@@ -87,6 +92,21 @@ public final class Reclassifier {
     }
     Map<String, NetworkContext> out = new HashMap<>();
     controls.forEach((run, ms) -> out.put(run, NetworkContexts.fromMeasurements(ms)));
+    return out;
+  }
+
+  /** The unknown certificate issuers each run saw, as {@code msgprobe run} counts them. */
+  private Map<String, SharedIssuers> issuersByRun(List<Measurement> measurements) {
+    Map<String, SharedIssuers.Census> census = new HashMap<>();
+    for (Measurement m : measurements) {
+      Parsed p = m.testKeys() == null ? null : parsed.computeIfAbsent(String.valueOf(m.input()), Reclassifier::parse);
+      if (p != null && p.endpoint() != null) {
+        census.computeIfAbsent(Objects.toString(m.reportId(), ""), k -> new SharedIssuers.Census())
+            .add(p.endpoint().host(), m.testKeys());
+      }
+    }
+    Map<String, SharedIssuers> out = new HashMap<>();
+    census.forEach((run, c) -> out.put(run, c.snapshot()));
     return out;
   }
 

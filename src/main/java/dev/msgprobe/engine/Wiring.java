@@ -3,6 +3,7 @@ package dev.msgprobe.engine;
 import dev.msgprobe.analysis.Classifier;
 import dev.msgprobe.analysis.NetworkContext;
 import dev.msgprobe.analysis.NetworkContexts;
+import dev.msgprobe.analysis.SharedIssuers;
 import dev.msgprobe.analysis.Summaries;
 import dev.msgprobe.lists.ListException;
 import dev.msgprobe.lists.Targets;
@@ -197,6 +198,12 @@ final class Wiring {
       @Override
       public Verdict classify(Endpoint endpoint, TestKeys observations, NetworkContext context) {
         return classifier.classify(endpoint, observations, context);
+      }
+
+      @Override
+      public Verdict classify(Endpoint endpoint, TestKeys observations, NetworkContext context,
+          SharedIssuers shared) {
+        return classifier.classify(endpoint, observations, context, shared);
       }
 
       @Override

@@ -1,5 +1,6 @@
 package dev.msgprobe.analysis;
 
+import dev.msgprobe.model.BinaryData;
 import dev.msgprobe.model.Body;
 import dev.msgprobe.model.DnsAnswer;
 import dev.msgprobe.model.DnsQuery;
@@ -92,6 +93,14 @@ final class Obs {
     handshakes.add(new TlsHandshake("tcp", address, failure == null ? "TLS_AES_128_GCM_SHA256" : null, failure,
         failure == null ? "h2" : null, false, List.of(), sni, t0, t0 + ms / 1000.0, List.of(tags),
         failure == null ? "TLSv1.3" : null, ++tx));
+    return this;
+  }
+
+  /** A failed TLS handshake that recorded the chain the server presented ({@code chain} leaf first, DER). */
+  Obs tlsWithChain(String address, String sni, String failure, List<byte[]> chain, String... tags) {
+    double t0 = tick();
+    handshakes.add(new TlsHandshake("tcp", address, null, failure, null, false,
+        chain.stream().map(BinaryData::of).toList(), sni, t0, t0 + 0.04, List.of(tags), null, ++tx));
     return this;
   }
 

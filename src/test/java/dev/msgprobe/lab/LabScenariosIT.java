@@ -62,7 +62,7 @@ class LabScenariosIT {
     assumeTrue(run(List.of("ip", "netns", "list"), 10).exit() == 0,
         "`ip netns` does not work here (iproute2 missing or no namespace support); skipped");
     Result tools = run(List.of("bash", "-c",
-        "for t in ip nft iptables iptables-restore curl dig openssl ethtool /usr/bin/python3; do"
+        "for t in ip nft iptables iptables-restore curl dig openssl ethtool /usr/bin/python3 /usr/bin/time; do"
             + " command -v $t >/dev/null || echo $t; done"), 10);
     assumeTrue(tools.output().isBlank(),
         "lab tools missing: " + tools.output().strip().replace('\n', ' ')
@@ -139,6 +139,8 @@ class LabScenariosIT {
     Set<String> seen = new LinkedHashSet<>();
     List<String> leaks = new ArrayList<>();
     List<String> wrongPlace = new ArrayList<>();
+    List<String> duplicates = new ArrayList<>();
+    Set<String> lines = new LinkedHashSet<>();
     // in allowlist mode the lab's (foreign) STUN server is black-holed like everything foreign: the
     // probe cannot learn its public address and must say so (AS0/ZZ) rather than guess
     boolean stunReachable = !"allowlist".equals(expected.path("network_mode").asText(""));
@@ -161,6 +163,10 @@ class LabScenariosIT {
           wrongPlace.add(input + ": " + m.path("probe_asn").asText() + " " + m.path("probe_cc").asText());
         }
         JsonNode verdict = m.path("test_keys").path("verdict");
+        // one line per endpoint: a URL in two lists (a service's and the controls') has one line for each
+        if (!lines.add(input + " " + m.path("annotations").path("service").asText(""))) {
+          duplicates.add(input);
+        }
         JsonNode exp = lookup(endpoints, input);
         seen.add(input);
         seen.add(stripSlash(input));
@@ -215,7 +221,9 @@ class LabScenariosIT {
     if (wantUdp != null) {
       System.out.println("  udp_mode: expected " + wantUdp + ", got " + gotUdp);
     }
+    assertProbeLimits(name, expected);
     if (asserted) {
+      assertThat(duplicates).as("scenario %s: endpoints written more than once", name).isEmpty();
       assertThat(mismatches).as("scenario %s: endpoints whose verdict differs", name).isEmpty();
       assertThat(missing).as("scenario %s: endpoints missing from the report", name).isEmpty();
       if (wantMode != null) {
@@ -224,6 +232,28 @@ class LabScenariosIT {
       if (wantUdp != null) {
         assertThat(gotUdp).as("scenario %s: summary udp_mode", name).isEqualTo(wantUdp);
       }
+    }
+  }
+
+  /**
+   * For a scenario that sets them ({@code deadline}, {@code max_rss_mib}): the probe ended on its own
+   * with exit status 0 before the deadline (lab.sh kills it there: 124 or 137), and its peak resident
+   * memory (GNU time's maximum RSS of the JVM) stayed under the limit.
+   */
+  private void assertProbeLimits(String name, JsonNode expected) throws IOException {
+    Path exit = reports.resolve(name + ".exit");
+    Path rss = reports.resolve(name + ".maxrss-kib");
+    if (expected.path("deadline").canConvertToInt()) {
+      assertThat(Files.readString(exit).strip()).as("scenario %s: msgprobe's exit status (124 or 137: killed at"
+          + " the %d s deadline)", name, expected.path("deadline").asInt()).isEqualTo("0");
+    }
+    if (expected.path("max_rss_mib").canConvertToInt()) {
+      List<String> rssLines = Files.readAllLines(rss);
+      long peakKib = Long.parseLong(rssLines.get(rssLines.size() - 1).strip());
+      System.out.printf("scenario %s: msgprobe's peak resident memory %d MiB (limit %d MiB)%n", name,
+          peakKib / 1024, expected.path("max_rss_mib").asInt());
+      assertThat(peakKib).as("scenario %s: msgprobe's peak resident memory in KiB", name)
+          .isLessThan(expected.path("max_rss_mib").asLong() * 1024);
     }
   }
 

@@ -14,10 +14,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A {@link HostResolver} with fixed answers and no network: each lookup records one {@code system}
- * query (its A answers, or {@code dns_nxdomain_error} when there are none) and returns the
+ * query (its A answers, or {@code dns_nxdomain_error} when there are none), plus one {@code doh} query
+ * when the resolution has trusted addresses, and returns the
  * {@link Resolution} configured for the host (empty when none was).
  */
 public final class StubResolver implements HostResolver {
+  private static final String DOH_URL = "https://127.0.0.1:1/dns-query";
   private static final Resolution NOTHING = new Resolution(List.of(), List.of(), List.of());
   private final Map<String, Resolution> answers = new ConcurrentHashMap<>();
   private final List<String> asked = new CopyOnWriteArrayList<>();
@@ -25,6 +27,14 @@ public final class StubResolver implements HostResolver {
   /** {@code host} resolves to {@code addresses} (all usable), DoH disabled. */
   public StubResolver answer(String host, String... addresses) {
     return answer(host, new Resolution(List.of(addresses), List.of(addresses), List.of()));
+  }
+
+  /**
+   * {@code host} resolves to {@code addresses} (all usable), and the trusted DoH resolvers give the same
+   * (a {@code doh} query is recorded too).
+   */
+  public StubResolver answerAsDohDoes(String host, String... addresses) {
+    return answer(host, new Resolution(List.of(addresses), List.of(addresses), List.of(addresses)));
   }
 
   public StubResolver answer(String host, Resolution resolution) {
@@ -46,6 +56,10 @@ public final class StubResolver implements HostResolver {
     trace.add(new DnsQuery(records.isEmpty() ? null : records, "udp",
         records.isEmpty() ? Failures.DNS_NXDOMAIN : null, host, "A", null, records.isEmpty() ? 3 : 0,
         "127.0.0.53:53", null, null, t, t, List.of(Tags.SYSTEM), trace.newTransaction()));
+    if (!resolution.trustedAddresses().isEmpty()) {
+      trace.add(new DnsQuery(resolution.trustedAddresses().stream().map(ip -> DnsAnswer.a(ip, 60)).toList(), "doh",
+          null, host, "A", null, 0, DOH_URL, null, null, t, t, List.of(Tags.DOH), trace.newTransaction()));
+    }
     return resolution;
   }
 }
