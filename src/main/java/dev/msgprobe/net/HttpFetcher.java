@@ -8,9 +8,7 @@ import dev.msgprobe.model.HttpTransaction;
 import dev.msgprobe.model.ResponseProgress;
 import dev.msgprobe.trace.Trace;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.net.InetAddress;
-import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
@@ -125,7 +123,7 @@ public final class HttpFetcher {
       try {
         readCapped(r.body().source(), kept, reads);
       } catch (IOException e) {
-        failure = stillArriving(e) ? Failures.STILL_ARRIVING : FailureTaxonomy.classify(e);
+        failure = FailureTaxonomy.isCallDeadline(e) ? Failures.STILL_ARRIVING : FailureTaxonomy.classify(e);
       }
       boolean truncated = kept.size() > bodyCap;
       Headers headers = r.networkResponse() != null ? r.networkResponse().headers() : r.headers();
@@ -134,21 +132,12 @@ public final class HttpFetcher {
           truncated, r.code(), headersList, MeasurementHeaders.firstValues(headersList));
       return new Received(response, redirectTarget(r), failure);
     } catch (IOException e) {
-      boolean slow = listener.requestSentAt() != null && stillArriving(e);
+      boolean slow = listener.requestSentAt() != null && FailureTaxonomy.isCallDeadline(e);
       return new Received(HttpResponse.NONE, null, slow ? Failures.STILL_ARRIVING : FailureTaxonomy.classify(e));
     }
   }
 
   private record Received(HttpResponse response, String location, String failure) {}
-
-  /**
-   * True when OkHttp cut the body at the call deadline (an {@link InterruptedIOException} that is no
-   * read timeout, the thread not interrupted): every read got data within the timeout.
-   */
-  private static boolean stillArriving(IOException e) {
-    return e instanceof InterruptedIOException && !(e instanceof SocketTimeoutException)
-        && !Thread.currentThread().isInterrupted();
-  }
 
   /**
    * OkHttp gives up on a response head over {@link #HEAD_LIMIT} with an EOF error; when the server had
