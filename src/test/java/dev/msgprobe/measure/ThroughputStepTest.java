@@ -62,7 +62,7 @@ class ThroughputStepTest {
   }
 
   @Test
-  void pacedPlainHttp_measuresItsGoodput() throws Exception {
+  void pacedPlainHttp_completesItsDownloadWithoutStall() throws Exception {
     try (LoopbackServer server = LoopbackServer.start(Handlers.paced(12_500, 12_500))) {
       String url = "http://127.0.0.1:" + server.port() + "/";
 

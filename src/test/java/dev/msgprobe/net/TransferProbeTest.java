@@ -44,7 +44,7 @@ class TransferProbeTest {
   }
 
   @Test
-  void pacedDownload_endsWithAGoodputAndGrowingSamples() throws Exception {
+  void pacedDownload_completesWithGrowingSamples() throws Exception {
     Trace trace = new Trace();
 
     Transfer t = download(Handlers.paced(12_500, 12_500), TARGET, probe, trace);

@@ -71,7 +71,7 @@ class TransferUploadTest {
   }
 
   @Test
-  void tlsServerReadingAt100Kbps_givesAGoodputOfThatOrder() throws Exception {
+  void tlsServerReadingAt100Kbps_completesWithoutStall() throws Exception {
     // The last writes wait for the buffers to drain at the server's pace: a stall window above that.
     TransferProbe patient = new TransferProbe(Duration.ofMillis(500), Duration.ofMillis(1500), Duration.ofSeconds(3),
         Duration.ofMillis(50));
