@@ -47,6 +47,11 @@ public record Body(String text, BinaryData binary) {
     return whole;
   }
 
+  /** Its length in bytes (UTF-8 for text). */
+  public long length() {
+    return text != null ? text.getBytes(StandardCharsets.UTF_8).length : binary.bytes().length;
+  }
+
   /** The body as text; binary bodies are decoded as ISO-8859-1 so byte patterns still match. */
   public String asText() {
     return text != null ? text : new String(binary.bytes(), StandardCharsets.ISO_8859_1);

@@ -26,10 +26,26 @@ public final class Failures {
   public static final String HTTP_INVALID_REDIRECT_LOCATION_HOST = "http_invalid_redirect_location_host";
   public static final String UNKNOWN = "unknown_failure";
 
+  /**
+   * msgprobe's: a response still arriving when the request's deadline passed, no read having waited a
+   * whole timeout for data: the server is slow (or the path slows it), the data never stopped.
+   */
+  public static final String STILL_ARRIVING = UNKNOWN + ": the response was still arriving at the deadline"
+      + " (a slow server; no read waited a whole timeout for data)";
+
+  /** The same failure as {@link #STILL_ARRIVING}, as reports recorded it when only a body could be slow. */
+  private static final String STILL_ARRIVING_BODY = UNKNOWN + ": the response body was still arriving at the"
+      + " call's deadline (a slow server; the data never stopped for a whole timeout)";
+
   private Failures() {}
 
   public static boolean isTimeout(String failure) {
     return GENERIC_TIMEOUT.equals(failure) || TIMED_OUT.equals(failure);
+  }
+
+  /** True for {@link #STILL_ARRIVING}: data slow from the start, not a stall and not a network timeout. */
+  public static boolean isStillArriving(String failure) {
+    return STILL_ARRIVING.equals(failure) || STILL_ARRIVING_BODY.equals(failure);
   }
 
   public static boolean isCertificateError(String failure) {

@@ -2,6 +2,7 @@ package dev.msgprobe.net;
 
 import dev.msgprobe.model.Failures;
 import java.io.EOFException;
+import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -79,6 +80,17 @@ public final class FailureTaxonomy {
       chain.add(t);
     }
     return chain;
+  }
+
+  /**
+   * True when {@code error} is OkHttp's whole-call deadline, not a read timeout (an
+   * {@link InterruptedIOException} that is no {@link SocketTimeoutException}, the thread not
+   * interrupted): both classify as {@code generic_timeout_error}, but a call cut at its deadline
+   * while no read had waited a whole timeout was still receiving data.
+   */
+  public static boolean isCallDeadline(IOException error) {
+    return error instanceof InterruptedIOException && !(error instanceof SocketTimeoutException)
+        && !Thread.currentThread().isInterrupted();
   }
 
   private static String timeout(Throwable t) {

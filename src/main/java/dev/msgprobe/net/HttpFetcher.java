@@ -5,11 +5,10 @@ import dev.msgprobe.model.Failures;
 import dev.msgprobe.model.HttpRequest;
 import dev.msgprobe.model.HttpResponse;
 import dev.msgprobe.model.HttpTransaction;
+import dev.msgprobe.model.ResponseProgress;
 import dev.msgprobe.trace.Trace;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.net.InetAddress;
-import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
@@ -69,8 +68,9 @@ public final class HttpFetcher {
 
     double t0 = trace.now();
     CountingSocketFactory sockets = new CountingSocketFactory();
-    Received received = overLimit(execute(client(httpUrl, pinned, capture, listener, sockets).newCall(request)),
-        sockets.received());
+    BodyReads reads = new BodyReads(trace);
+    Received received = overLimit(execute(client(httpUrl, pinned, capture, listener, sockets).newCall(request),
+        listener, reads), sockets.received());
     double t = trace.now();
 
     Request sent = listener.sentRequest() != null ? listener.sentRequest() : request;
@@ -79,7 +79,7 @@ public final class HttpFetcher {
         MeasurementHeaders.firstValues(sentHeaders), method, HttpRequest.Tor.NONE, "tcp", url);
     HttpTransaction transaction = new HttpTransaction("tcp", IpEndpoint.join(ip, httpUrl.port()),
         httpUrl.isHttps() ? listener.alpn() : null, received.failure(), recordedRequest, received.response(), t0, t,
-        List.copyOf(tags), transactionId);
+        List.copyOf(tags), transactionId, reads.progress(listener));
     trace.add(transaction);
     return new HttpFetch(transaction, received.location());
   }
@@ -111,15 +111,19 @@ public final class HttpFetcher {
         .build();
   }
 
-  /** The response (headers as received, body capped) and the failure, which may come after the headers. */
-  private Received execute(Call call) {
+  /**
+   * The response (headers as received, body capped) and the failure, which may come after the headers.
+   * The call's deadline cutting a response whose request went out, no read having timed out, is
+   * {@link Failures#STILL_ARRIVING}: data slow from the start, not a stall.
+   */
+  private Received execute(Call call, HttpTraceListener listener, BodyReads reads) {
     try (Response r = call.execute()) {
       Buffer kept = new Buffer();
       String failure = null;
       try {
-        readCapped(r.body().source(), kept);
+        readCapped(r.body().source(), kept, reads);
       } catch (IOException e) {
-        failure = stillArriving(e) ? SLOW_BODY : FailureTaxonomy.classify(e);
+        failure = FailureTaxonomy.isCallDeadline(e) ? Failures.STILL_ARRIVING : FailureTaxonomy.classify(e);
       }
       boolean truncated = kept.size() > bodyCap;
       Headers headers = r.networkResponse() != null ? r.networkResponse().headers() : r.headers();
@@ -128,24 +132,12 @@ public final class HttpFetcher {
           truncated, r.code(), headersList, MeasurementHeaders.firstValues(headersList));
       return new Received(response, redirectTarget(r), failure);
     } catch (IOException e) {
-      return new Received(HttpResponse.NONE, null, FailureTaxonomy.classify(e));
+      boolean slow = listener.requestSentAt() != null && FailureTaxonomy.isCallDeadline(e);
+      return new Received(HttpResponse.NONE, null, slow ? Failures.STILL_ARRIVING : FailureTaxonomy.classify(e));
     }
   }
 
   private record Received(HttpResponse response, String location, String failure) {}
-
-  /** The body was still arriving when the whole call's deadline passed: a slow server, not a stall. */
-  static final String SLOW_BODY = "unknown_failure: the response body was still arriving at the call's deadline"
-      + " (a slow server; the data never stopped for a whole timeout)";
-
-  /**
-   * True when OkHttp cut the body at the call deadline (an {@link InterruptedIOException} that is no
-   * read timeout, the thread not interrupted): every read got data within the timeout.
-   */
-  private static boolean stillArriving(IOException e) {
-    return e instanceof InterruptedIOException && !(e instanceof SocketTimeoutException)
-        && !Thread.currentThread().isInterrupted();
-  }
 
   /**
    * OkHttp gives up on a response head over {@link #HEAD_LIMIT} with an EOF error; when the server had
@@ -160,9 +152,36 @@ public final class HttpFetcher {
     return r;
   }
 
-  private void readCapped(BufferedSource source, Buffer kept) throws IOException {
-    while (kept.size() <= bodyCap && source.read(kept, CHUNK) != -1) {
-      // keep reading: one chunk past the cap tells that the body was truncated
+  /** Reads up to one chunk past the cap (which tells that the body was truncated), counting every read. */
+  private void readCapped(BufferedSource source, Buffer kept, BodyReads reads) throws IOException {
+    long n;
+    while (kept.size() <= bodyCap && (n = source.read(kept, CHUNK)) != -1) {
+      reads.read(n);
+    }
+  }
+
+  /** The body bytes read so far and when the last of them came. */
+  private static final class BodyReads {
+    private final Trace trace;
+    private long bytes;
+    private Double lastAt;
+
+    BodyReads(Trace trace) {
+      this.trace = trace;
+    }
+
+    void read(long n) {
+      if (n > 0) {
+        bytes += n;
+        lastAt = trace.now();
+      }
+    }
+
+    /** The response's progress: the listener's request and head times, then these reads. */
+    ResponseProgress progress(HttpTraceListener listener) {
+      Double head = listener.headAt();
+      Double last = lastAt != null ? lastAt : head;
+      return new ResponseProgress(listener.requestSentAt(), head, last, bytes);
     }
   }
 

@@ -14,6 +14,7 @@ import okhttp3.EventListener;
 import okhttp3.Handshake;
 import okhttp3.Protocol;
 import okhttp3.Request;
+import okhttp3.Response;
 
 /**
  * Records one OkHttp call into the trace: its connection as {@code tcp_connect} (+ {@code connect})
@@ -35,6 +36,8 @@ final class HttpTraceListener extends EventListener {
   private volatile String address;
   private volatile String alpn;
   private volatile Request sentRequest;
+  private volatile Double requestSentAt;
+  private volatile Double headAt;
 
   /**
    * @param serverName the SNI OkHttp sends (the URL's host), or null for an IP literal
@@ -53,6 +56,16 @@ final class HttpTraceListener extends EventListener {
   /** The request with the headers OkHttp actually sent, or null when it never got that far. */
   Request sentRequest() {
     return sentRequest;
+  }
+
+  /** When the request head went out, or null. */
+  Double requestSentAt() {
+    return requestSentAt;
+  }
+
+  /** When the response head was complete, or null. */
+  Double headAt() {
+    return headAt;
   }
 
   /** The ALPN protocol of an https connection, or null. */
@@ -113,6 +126,12 @@ final class HttpTraceListener extends EventListener {
   @Override
   public void requestHeadersEnd(Call call, Request request) {
     sentRequest = request;
+    requestSentAt = trace.now();
+  }
+
+  @Override
+  public void responseHeadersEnd(Call call, Response response) {
+    headAt = trace.now();
   }
 
   @Override

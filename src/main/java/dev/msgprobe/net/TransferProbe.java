@@ -13,6 +13,7 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.LongSupplier;
 import java.util.function.ToLongFunction;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -27,7 +28,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * are {@code bytes_received_cumulative}. Target reached or response complete: failure null. No byte
  * within {@code firstByteTimeout}: {@code generic_timeout_error}. Some bytes, then none for
  * {@code stallWindow}, the connection still open: {@code stalled} and {@code generic_timeout_error}.
- * Deadline passed while data still flowed: {@code generic_timeout_error}, not stalled. Reset, or a
+ * Deadline passed while data still flowed: {@code generic_timeout_error}, not stalled. These rules are
+ * {@link ByteProgress}'s, on an injected clock; a read waits no longer than the next rule's decision. Reset, or a
  * close before a declared Content-Length was complete: the taxonomy's failure ({@code connection_reset},
  * {@code eof_error}). {@code seconds} runs from the request to the last byte received, so a stall's
  * silent wait does not dilute the goodput ({@code bytes * 8 / 1000 / seconds}).
@@ -38,23 +40,28 @@ public final class TransferProbe {
   private static final int CHUNK = 16 * 1024;
   private static final String RECEIVED = "bytes_received_cumulative";
 
-  private final int firstByteMillis;
-  private final int stallMillis;
-  private final Duration deadline;
+  private final long firstByteNanos;
+  private final long stallNanos;
+  private final long deadlineNanos;
   private final Duration sampleInterval;
   private final ToLongFunction<Socket> sendQueue;
+  private final LongSupplier nanos;
 
   public TransferProbe(Duration firstByteTimeout, Duration stallWindow, Duration deadline, Duration sampleInterval) {
-    this(firstByteTimeout, stallWindow, deadline, sampleInterval, SendQueue::unacknowledged);
+    this(firstByteTimeout, stallWindow, deadline, sampleInterval, SendQueue::unacknowledged, System::nanoTime);
   }
 
-  /** {@code sendQueue} tells an upload's unacknowledged bytes, -1 when unknown (tests pass one that never knows). */
+  /**
+   * {@code sendQueue} tells an upload's unacknowledged bytes, -1 when unknown (tests pass one that never
+   * knows); {@code nanos} is the clock the stall, silence and deadline rules ({@link ByteProgress}) read.
+   */
   TransferProbe(Duration firstByteTimeout, Duration stallWindow, Duration deadline, Duration sampleInterval,
-      ToLongFunction<Socket> sendQueue) {
+      ToLongFunction<Socket> sendQueue, LongSupplier nanos) {
     this.sendQueue = sendQueue;
-    this.firstByteMillis = Math.toIntExact(Math.max(1, firstByteTimeout.toMillis()));
-    this.stallMillis = Math.toIntExact(Math.max(1, stallWindow.toMillis()));
-    this.deadline = deadline;
+    this.nanos = nanos;
+    this.firstByteNanos = Math.max(1, firstByteTimeout.toNanos());
+    this.stallNanos = Math.max(1, stallWindow.toNanos());
+    this.deadlineNanos = deadline.toNanos();
     this.sampleInterval = sampleInterval;
   }
 
@@ -67,36 +74,33 @@ public final class TransferProbe {
       long transactionId, List<String> tags) {
     List<String> entryTags = List.copyOf(tags);
     String address = IpEndpoint.join(socket.getInetAddress().getHostAddress(), socket.getPort());
-    Progress progress = new Progress(trace);
+    AtomicLong received = new AtomicLong();
+    AtomicBoolean finished = new AtomicBoolean();
     Thread sampler = daemon("msgprobe-transfer-sampler",
-        () -> sample(progress, socket, address, trace, transactionId, entryTags));
+        () -> sample(received, finished, address, trace, transactionId, entryTags));
     double t0 = trace.now();
-    String failure = null;
-    boolean stalled = false;
+    ByteProgress flow = null;
+    Outcome outcome;
     try {
-      socket.setSoTimeout(firstByteMillis);
       socket.getOutputStream().write(request(host, path));
       socket.getOutputStream().flush();
-      progress.requestSent = trace.now();
+      flow = new ByteProgress(nanos.getAsLong(), firstByteNanos, stallNanos, deadlineNanos);
       sampler.start();
-      failure = receive(socket.getInputStream(), socket, targetBytes, progress);
-    } catch (SocketTimeoutException e) {
-      stalled = progress.bytes.get() > 0;
-      failure = Failures.GENERIC_TIMEOUT;
+      outcome = receive(socket.getInputStream(), socket, targetBytes, flow, received);
     } catch (IOException e) {
-      failure = progress.deadlinePassed.get() ? Failures.GENERIC_TIMEOUT : FailureTaxonomy.classify(e);
+      outcome = new Outcome(FailureTaxonomy.classify(e), false);
     } finally {
-      progress.finished.set(true);
+      finished.set(true);
       sampler.interrupt();
       Sockets.closeQuietly(socket);
     }
     joinQuietly(sampler);
     double t = trace.now();
-    long bytes = progress.bytes.get();
+    long bytes = received.get();
     trace.add(sample(address, RECEIVED, bytes, t, entryTags, transactionId));
-    double seconds = bytes > 0 ? Math.max(0, progress.lastByteAt - progress.requestSent) : 0;
-    Transfer transfer = transfer(address, serverName, "download", targetBytes, bytes, seconds, stalled, failure, t0, t,
-        entryTags, transactionId);
+    double seconds = flow == null ? 0 : flow.activeSeconds();
+    Transfer transfer = transfer(address, serverName, "download", targetBytes, bytes, seconds, outcome.stalled(),
+        outcome.failure(), t0, t, entryTags, transactionId);
     trace.add(transfer);
     return transfer;
   }
@@ -125,31 +129,52 @@ public final class TransferProbe {
    */
   public Transfer upload(Socket socket, Socket tcp, String serverName, String host, String path, long bodyBytes,
       Trace trace, long transactionId, List<String> tags) {
-    return new Upload(socket, tcp, sendQueue, trace, tags, transactionId, stallMillis / 1000.0,
-        deadline.toNanos() / 1e9,
+    return new Upload(socket, tcp, sendQueue, trace, tags, transactionId, nanos, stallNanos, deadlineNanos,
         sampleInterval.toMillis()).run(serverName, host, path, bodyBytes);
   }
 
-  /** Reads until done; returns the failure of a premature close, or null. */
-  private String receive(InputStream in, Socket socket, long targetBytes, Progress progress) throws IOException {
+  /** How a download ended: its failure (null when complete) and whether the data stopped. */
+  private record Outcome(String failure, boolean stalled) {}
+
+  /**
+   * Reads until the target, the declared end or the end of the stream, or until {@code flow} says the
+   * download is over (silent, stalled, or past its deadline): each read waits at most until its next
+   * decision, so no read outlives a rule.
+   */
+  private Outcome receive(InputStream in, Socket socket, long targetBytes, ByteProgress flow, AtomicLong received)
+      throws IOException {
     byte[] chunk = new byte[CHUNK];
     ByteArrayOutputStream headProbe = new ByteArrayOutputStream();
     long expected = -1;
-    while (progress.bytes.get() < targetBytes && (expected < 0 || progress.bytes.get() < expected)) {
-      int n = in.read(chunk);
+    long total = 0;
+    while (total < targetBytes && (expected < 0 || total < expected)) {
+      long now = nanos.getAsLong();
+      if (flow.over(now)) {
+        return new Outcome(Failures.GENERIC_TIMEOUT, flow.state(now) == ByteProgress.State.STALLED);
+      }
+      socket.setSoTimeout(millisCeil(flow.untilNextDecision(now)));
+      int n;
+      try {
+        n = in.read(chunk);
+      } catch (SocketTimeoutException e) {
+        continue; // the rule due now decides, at the top of the loop
+      }
       if (n == -1) {
-        return expected >= 0 ? Failures.EOF : null;
+        return new Outcome(expected >= 0 ? Failures.EOF : null, false);
       }
-      if (progress.bytes.get() == 0) {
-        socket.setSoTimeout(stallMillis);
-      }
-      progress.received(n);
+      total += n;
+      received.set(total);
+      flow.observe(nanos.getAsLong(), total);
       if (expected < 0 && headProbe.size() < Http1Head.MAX_BYTES) {
         headProbe.write(chunk, 0, n);
         expected = expectedTotal(headProbe.toByteArray());
       }
     }
-    return null;
+    return new Outcome(null, false);
+  }
+
+  private static int millisCeil(long nanos) {
+    return Math.toIntExact(Math.min(Integer.MAX_VALUE, Math.max(1, (nanos + 999_999) / 1_000_000)));
   }
 
   /** Head plus declared body length, once the head is complete and declares one; else -1. */
@@ -165,21 +190,17 @@ public final class TransferProbe {
     }
   }
 
-  private void sample(Progress progress, Socket socket, String address, Trace trace, long transactionId,
+  /** Records the count every sample interval until the download finishes. */
+  private void sample(AtomicLong received, AtomicBoolean finished, String address, Trace trace, long transactionId,
       List<String> tags) {
-    double end = progress.requestSent + deadline.toNanos() / 1e9;
     try {
-      while (!progress.finished.get()) {
+      while (!finished.get()) {
         Thread.sleep(sampleInterval.toMillis());
         double now = trace.now();
-        if (progress.finished.get()) {
+        if (finished.get()) {
           return;
         }
-        trace.add(sample(address, RECEIVED, progress.bytes.get(), now, tags, transactionId));
-        if (now >= end && progress.deadlinePassed.compareAndSet(false, true)) {
-          Sockets.closeQuietly(socket); // unblocks the reader, which reports the deadline
-          return;
-        }
+        trace.add(sample(address, RECEIVED, received.get(), now, tags, transactionId));
       }
     } catch (InterruptedException e) {
       // the transfer finished
@@ -226,24 +247,5 @@ public final class TransferProbe {
 
   private static double round(double value) {
     return Math.round(value * 1000) / 1000.0;
-  }
-
-  /** What the reader has seen so far, shared with the sampler. */
-  private static final class Progress {
-    private final Trace trace;
-    final AtomicLong bytes = new AtomicLong();
-    final AtomicBoolean finished = new AtomicBoolean();
-    final AtomicBoolean deadlinePassed = new AtomicBoolean();
-    volatile double requestSent;
-    volatile double lastByteAt;
-
-    Progress(Trace trace) {
-      this.trace = trace;
-    }
-
-    void received(int n) {
-      bytes.addAndGet(n);
-      lastByteAt = trace.now();
-    }
   }
 }

@@ -14,6 +14,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongSupplier;
 import java.util.function.ToLongFunction;
 
 /**
@@ -48,8 +49,9 @@ final class Upload {
   private final String address;
   private final List<String> tags;
   private final long transactionId;
-  private final double stallSeconds;
-  private final double deadlineSeconds;
+  private final LongSupplier nanos;
+  private final long stallNanos;
+  private final long deadlineNanos;
   private final long sampleMillis;
   private final long sendBuffer;
 
@@ -57,15 +59,14 @@ final class Upload {
   private final AtomicReference<Cut> cut = new AtomicReference<>(Cut.NONE);
   private final AtomicReference<String> failure = new AtomicReference<>();
   private final AtomicBoolean closing = new AtomicBoolean();
-  /** Bytes acknowledged (or, unknown, written) and when they last grew; the queue as the connection was closed, and when. */
-  private volatile long progress;
-  private volatile double lastProgressAt;
+  /** The delivery rules, fed by the watcher, read after it ended; the queue as the connection was closed, and when. */
+  private ByteProgress flow;
   private volatile long unackedAtEnd = -1;
-  private volatile double endAt;
+  private volatile long endNanos;
   private volatile boolean finished;
 
   Upload(Socket socket, Socket tcp, ToLongFunction<Socket> sendQueue, Trace trace, List<String> tags,
-      long transactionId, double stallSeconds, double deadlineSeconds, long sampleMillis) {
+      long transactionId, LongSupplier nanos, long stallNanos, long deadlineNanos, long sampleMillis) {
     this.socket = socket;
     this.tcp = tcp;
     this.sendQueue = sendQueue;
@@ -73,8 +74,9 @@ final class Upload {
     this.address = IpEndpoint.join(tcp.getInetAddress().getHostAddress(), tcp.getPort());
     this.tags = List.copyOf(tags);
     this.transactionId = transactionId;
-    this.stallSeconds = stallSeconds;
-    this.deadlineSeconds = deadlineSeconds;
+    this.nanos = nanos;
+    this.stallNanos = stallNanos;
+    this.deadlineNanos = deadlineNanos;
     this.sampleMillis = sampleMillis;
     this.sendBuffer = sendBufferSize(tcp);
   }
@@ -82,9 +84,11 @@ final class Upload {
   /** Posts {@code bodyBytes} to {@code path}, records the samples and the {@link Transfer}, closes both sockets. */
   Transfer run(String serverName, String host, String path, long bodyBytes) {
     double t0 = trace.now();
-    lastProgressAt = t0;
+    // No acknowledged byte for the stall window counts from the start: the first-byte window is the stall window.
+    flow = new ByteProgress(nanos.getAsLong(), stallNanos, stallNanos, deadlineNanos);
+    endNanos = nanos.getAsLong();
     Thread reader = TransferProbe.daemon("msgprobe-upload-reader", this::awaitStatusLine);
-    Thread watcher = TransferProbe.daemon("msgprobe-upload-watcher", () -> watch(t0));
+    Thread watcher = TransferProbe.daemon("msgprobe-upload-watcher", this::watch);
     try {
       socket.setSoTimeout(0); // the watcher bounds the wait for the status line, whatever the handshake set
       // Without Nagle every write leaves as its own segment; held back, writes would pile into one
@@ -125,7 +129,7 @@ final class Upload {
     long acknowledged = unackedAtEnd >= 0 ? Math.max(0, w - unackedAtEnd) : -1;
     long bytes = stall ? Math.max(acknowledged, estimated) : acknowledged >= 0 ? acknowledged : estimated;
     // A stall's silent wait is left out of the time, as for a download; otherwise up to the end.
-    double seconds = bytes > 0 ? Math.max(0, (stall ? lastProgressAt : endAt) - t0) : 0;
+    double seconds = bytes == 0 ? 0 : stall ? flow.activeSeconds() : flow.secondsUntil(endNanos);
     Transfer transfer = TransferProbe.transfer(address, serverName, "upload", bodyBytes, bytes, seconds,
         stall && bytes > 0, outcome(), t0, t, tags, transactionId);
     trace.add(transfer);
@@ -170,27 +174,28 @@ final class Upload {
   }
 
   /**
-   * Samples the bytes written; cuts the upload when no byte was acknowledged (or, the queue unknown, no
-   * write returned) for the stall window, or at the deadline.
+   * Samples the bytes written and feeds what was delivered to {@link #flow}; cuts the upload when it
+   * says so: no byte acknowledged (or, the queue unknown, no write returned) for the stall window, or
+   * the deadline.
    */
-  private void watch(double t0) {
-    double deadlineAt = t0 + deadlineSeconds;
+  private void watch() {
     try {
       while (!finished) {
         Thread.sleep(sampleMillis);
-        double now = trace.now();
+        double t = trace.now();
+        long now = nanos.getAsLong();
         if (finished || cut.get() != Cut.NONE) {
           return;
         }
         long w = written.get();
-        trace.add(TransferProbe.sample(address, OPERATION, w, now, tags, transactionId));
+        trace.add(TransferProbe.sample(address, OPERATION, w, t, tags, transactionId));
         long unacked = sendQueue.applyAsLong(tcp);
-        long moved = unacked >= 0 ? w - unacked : w;
-        if (moved > progress) {
-          progress = moved;
-          lastProgressAt = now;
-        }
-        Cut reason = now - lastProgressAt >= stallSeconds ? Cut.STALL : now >= deadlineAt ? Cut.DEADLINE : Cut.NONE;
+        flow.observe(now, unacked >= 0 ? w - unacked : w);
+        Cut reason = switch (flow.state(now)) {
+          case STALLED, SILENT -> Cut.STALL;
+          case DEADLINE -> Cut.DEADLINE;
+          case WAITING, FLOWING -> Cut.NONE;
+        };
         if (reason != Cut.NONE && cut.compareAndSet(Cut.NONE, reason)) {
           close();
           return;
@@ -211,7 +216,7 @@ final class Upload {
   /** The first time: notes the queue and the time, then closes the TCP socket, which ends any blocked read or write. */
   private void close() {
     if (closing.compareAndSet(false, true)) {
-      endAt = trace.now();
+      endNanos = nanos.getAsLong();
       unackedAtEnd = sendQueue.applyAsLong(tcp);
       Sockets.closeQuietly(tcp);
     }

@@ -6,8 +6,10 @@ import dev.msgprobe.model.HttpRequest;
 import dev.msgprobe.model.HttpResponse;
 import dev.msgprobe.model.HttpTransaction;
 import dev.msgprobe.model.NetworkEvent;
+import dev.msgprobe.model.ResponseProgress;
 import dev.msgprobe.trace.Trace;
 import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -25,8 +27,12 @@ import javax.net.ssl.SSLSocket;
  * HTTP/1.1 GET with {@code Upgrade: websocket} and a random key. Success is a {@code 101} whose
  * {@code Sec-WebSocket-Accept} matches the key; any other status fails with
  * {@code http_unexpected_status_code}, a wrong accept value with {@code unknown_failure}, I/O errors
- * through the taxonomy. The timeout bounds each read and the whole upgrade. Recorded as a
- * {@code requests} entry and a {@code websocket_upgrade} event.
+ * through the taxonomy. The timeout bounds each read and the whole upgrade: the whole bound passing
+ * while bytes of the head were still arriving is {@link Failures#STILL_ARRIVING} (a read that waited a
+ * whole timeout for nothing fails earlier or at the same time, as {@code generic_timeout_error}; with
+ * one bound for both, a head cut after some bytes reads as still arriving, which a head of one segment
+ * makes rare). Recorded as a {@code requests} entry, with its {@code x_response_progress}, and a
+ * {@code websocket_upgrade} event.
  */
 public final class WebSocketUpgrader {
   private static final String GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
@@ -70,12 +76,17 @@ public final class WebSocketUpgrader {
     double t0 = trace.now();
     String failure = null;
     HttpResponse response = HttpResponse.NONE;
+    Double sentAt = null;
+    Double headAt = null;
+    Arrivals arrivals = new Arrivals(trace);
     Watchdog watchdog = Watchdog.arm(socket, timeout);
     try (watchdog) {
       socket.setSoTimeout(timeoutMillis);
       write(socket.getOutputStream(), path, requestHeaders);
-      InputStream in = new BufferedInputStream(socket.getInputStream());
+      sentAt = trace.now();
+      InputStream in = new BufferedInputStream(arrivals.over(socket.getInputStream()));
       Http1Head head = Http1Head.read(in);
+      headAt = trace.now();
       response = new HttpResponse(Body.EMPTY, false, head.code(), head.headers(),
           MeasurementHeaders.firstValues(head.headers()));
       if (head.code() != 101) {
@@ -85,7 +96,11 @@ public final class WebSocketUpgrader {
         failure = BAD_ACCEPT;
       }
     } catch (IOException e) {
-      failure = watchdog.fired() ? Failures.GENERIC_TIMEOUT : FailureTaxonomy.classify(e);
+      if (watchdog.fired()) {
+        failure = headAt == null && arrivals.lastAt() != null ? Failures.STILL_ARRIVING : Failures.GENERIC_TIMEOUT;
+      } else {
+        failure = FailureTaxonomy.classify(e);
+      }
     }
     double t = trace.now();
 
@@ -93,7 +108,8 @@ public final class WebSocketUpgrader {
         MeasurementHeaders.firstValues(requestHeaders), "GET", HttpRequest.Tor.NONE, "tcp", url);
     String alpn = socket.getApplicationProtocol();
     HttpTransaction transaction = new HttpTransaction("tcp", address, alpn == null || alpn.isEmpty() ? null : alpn,
-        failure, request, response, t0, t, entryTags, transactionId);
+        failure, request, response, t0, t, entryTags, transactionId,
+        new ResponseProgress(sentAt, headAt, arrivals.lastAt(), bodyBytes(response)));
     trace.add(transaction);
     trace.add(new NetworkEvent(address, failure, null, "websocket_upgrade", "tcp", t0, t, entryTags, transactionId));
     return transaction;
@@ -129,6 +145,47 @@ public final class WebSocketUpgrader {
           response.headers());
     } catch (IOException e) {
       return response; // the status already fails the upgrade; a body cut short adds nothing to it
+    }
+  }
+
+  /** The body bytes kept from a non-101 response (the head is all an upgrade reads otherwise). */
+  private static long bodyBytes(HttpResponse response) {
+    return response.body() == null ? 0 : response.body().length();
+  }
+
+  /** When the last byte of the response was read, over the decrypted stream (TLS records not counted). */
+  private static final class Arrivals {
+    private final Trace trace;
+    private volatile Double lastAt;
+
+    Arrivals(Trace trace) {
+      this.trace = trace;
+    }
+
+    Double lastAt() {
+      return lastAt;
+    }
+
+    InputStream over(InputStream in) {
+      return new FilterInputStream(in) {
+        @Override
+        public int read() throws IOException {
+          int b = super.read();
+          if (b >= 0) {
+            lastAt = trace.now();
+          }
+          return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int off, int len) throws IOException {
+          int n = super.read(buffer, off, len);
+          if (n > 0) {
+            lastAt = trace.now();
+          }
+          return n;
+        }
+      };
     }
   }
 }

@@ -8,6 +8,7 @@ import dev.msgprobe.model.Failures;
 import dev.msgprobe.model.HttpRequest;
 import dev.msgprobe.model.HttpResponse;
 import dev.msgprobe.model.HttpTransaction;
+import dev.msgprobe.model.ResponseProgress;
 import dev.msgprobe.model.NetworkEvent;
 import dev.msgprobe.model.Tags;
 import dev.msgprobe.model.TcpConnect;
@@ -151,6 +152,23 @@ final class Obs {
     requests.add(new HttpTransaction("tcp", address, "http/1.1", failure, request, response, t0, t0 + 0.05,
         List.copyOf(tags), ++tx));
     return this;
+  }
+
+  /**
+   * The last request, given how its response arrived ({@code x_response_progress}): times in ms after
+   * its start, null for a moment that never came; it ends {@code endMs} after its start.
+   */
+  Obs progress(Double sentMs, Double headMs, Double lastByteMs, long bodyBytes, double endMs) {
+    HttpTransaction r = requests.remove(requests.size() - 1);
+    double t0 = r.t0();
+    requests.add(new HttpTransaction(r.network(), r.address(), r.alpn(), r.failure(), r.request(), r.response(), t0,
+        t0 + endMs / 1000, r.tags(), r.transactionId(), new ResponseProgress(at(t0, sentMs), at(t0, headMs),
+        at(t0, lastByteMs), bodyBytes)));
+    return this;
+  }
+
+  private static Double at(double t0, Double ms) {
+    return ms == null ? null : t0 + ms / 1000;
   }
 
   /** A download transfer (tag throughput) with its last cumulative sample. */

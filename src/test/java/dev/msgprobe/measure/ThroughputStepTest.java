@@ -62,7 +62,7 @@ class ThroughputStepTest {
   }
 
   @Test
-  void pacedPlainHttp_measuresItsGoodput() throws Exception {
+  void pacedPlainHttp_completesItsDownloadWithoutStall() throws Exception {
     try (LoopbackServer server = LoopbackServer.start(Handlers.paced(12_500, 12_500))) {
       String url = "http://127.0.0.1:" + server.port() + "/";
 
@@ -74,7 +74,7 @@ class ThroughputStepTest {
       assertThat(keys.transfers().get(0)).satisfies(t -> {
         assertThat(t.failure()).isNull();
         assertThat(t.stalled()).isFalse();
-        assertThat(t.goodputKbps()).isPositive(); // the figure itself: TransferFiguresTest, in virtual time
+        assertThat(t.bytes()).isGreaterThan(12_500); // the figures themselves: ByteProgressTest, in virtual time
         assertThat(t.serverName()).isNull();
       });
     }
@@ -93,7 +93,7 @@ class ThroughputStepTest {
       assertThat(keys.transfers()).extracting(Transfer::direction).containsExactly("download", "upload");
       assertThat(keys.transfers().get(0)).satisfies(t -> {
         assertThat(t.failure()).isNull();
-        assertThat(t.bytes()).isGreaterThan(2 * 1024).isLessThan(64 * 1024);
+        assertThat(t.stalled()).isFalse();
       });
       assertThat(keys.transfers().get(1)).satisfies(t -> {
         assertThat(t.stalled()).isTrue();

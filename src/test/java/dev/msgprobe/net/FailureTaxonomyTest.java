@@ -17,6 +17,7 @@ import java.net.PortUnreachableException;
 import java.net.Proxy;
 import java.net.Socket;
 import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.nio.channels.ClosedByInterruptException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -128,6 +129,18 @@ class FailureTaxonomyTest {
 
     assertThat(FailureTaxonomy.classify(error))
         .isEqualTo("unknown_failure: no luck with /[scrubbed]:443, [scrubbed]:443 or [scrubbed]");
+  }
+
+  @Test
+  void callDeadline_isToldFromAReadTimeout_thoughBothAreTimeouts() {
+    InterruptedIOException deadline = new InterruptedIOException("timeout");
+    SocketTimeoutException readTimeout = new SocketTimeoutException("timeout");
+
+    assertThat(FailureTaxonomy.isCallDeadline(deadline)).isTrue();
+    assertThat(FailureTaxonomy.isCallDeadline(readTimeout)).isFalse();
+    assertThat(FailureTaxonomy.isCallDeadline(new IOException("timeout"))).isFalse();
+    assertThat(FailureTaxonomy.classify(deadline)).isEqualTo(FailureTaxonomy.classify(readTimeout))
+        .isEqualTo(Failures.GENERIC_TIMEOUT);
   }
 
   @Test

@@ -7,6 +7,8 @@ import dev.msgprobe.model.HttpResponse;
 import dev.msgprobe.model.HttpTransaction;
 import dev.msgprobe.model.NetworkEvent;
 import dev.msgprobe.model.TestKeys;
+import dev.msgprobe.testing.Handlers;
+import dev.msgprobe.testing.LoopbackServer;
 import dev.msgprobe.testing.TestCa;
 import dev.msgprobe.trace.Trace;
 import java.io.IOException;
@@ -197,25 +199,68 @@ class HttpFetcherTest {
   }
 
   @Test
-  void bodyDrippingUntilTheCallDeadline_isASlowServer_notATimeout() throws Exception {
-    try (dev.msgprobe.testing.LoopbackServer drip = dev.msgprobe.testing.LoopbackServer.start(
-        dev.msgprobe.testing.Handlers.paced(100, 1_000_000))) {
-      HttpFetcher.HttpFetch fetch = new HttpFetcher(Trust.jdkDefault(), Duration.ofMillis(1000), 1 << 20)
-          .fetch("http://127.0.0.1:" + drip.port() + "/", "GET", "127.0.0.1", new Trace(), List.of());
+  void bodyDrippingUntilTheCallDeadline_isStillArriving_notATimeout() throws Exception {
+    try (LoopbackServer drip = LoopbackServer.start(Handlers.paced(100, 1_000_000))) {
+      HttpTransaction t = plainGet(drip);
 
-      assertThat(fetch.code()).isEqualTo(200);
-      assertThat(fetch.failure()).isEqualTo(HttpFetcher.SLOW_BODY);
+      assertThat(t.response().code()).isEqualTo(200);
+      assertThat(t.failure()).isEqualTo(Failures.STILL_ARRIVING);
+      assertThat(t.progress().requestSent()).isTrue();
+      assertThat(t.progress().headT()).isNotNull();
+      assertThat(t.progress().bodyBytes()).isPositive();
+      assertThat(t.progress().lastByteT()).isGreaterThan(t.progress().headT());
     }
   }
 
   @Test
-  void bodyThatStops_isStillATimeout() throws Exception {
-    try (dev.msgprobe.testing.LoopbackServer stall = dev.msgprobe.testing.LoopbackServer.start(
-        dev.msgprobe.testing.Handlers.sendThenStall(100))) {
-      HttpFetcher.HttpFetch fetch = new HttpFetcher(Trust.jdkDefault(), Duration.ofMillis(1000), 1 << 20)
-          .fetch("http://127.0.0.1:" + stall.port() + "/", "GET", "127.0.0.1", new Trace(), List.of());
+  void headDrippingUntilTheCallDeadline_isStillArriving_notATimeout() throws Exception {
+    try (LoopbackServer drip = LoopbackServer.start(Handlers.dripHead())) {
+      HttpTransaction t = plainGet(drip);
 
-      assertThat(fetch.failure()).isEqualTo(Failures.GENERIC_TIMEOUT);
+      assertThat(t.response().code()).isZero();
+      assertThat(t.failure()).isEqualTo(Failures.STILL_ARRIVING);
+      assertThat(t.progress().requestSent()).isTrue();
+      assertThat(t.progress().headT()).isNull();
     }
+  }
+
+  @Test
+  void bodyThatStopsAfterSomeBytes_isATimeout_withTheBytesAndTheLastByteRecorded() throws Exception {
+    try (LoopbackServer stall = LoopbackServer.start(Handlers.sendThenStall(3_000))) {
+      HttpTransaction t = plainGet(stall);
+
+      assertThat(t.failure()).isEqualTo(Failures.GENERIC_TIMEOUT);
+      assertThat(t.response().code()).isEqualTo(200);
+      assertThat(t.progress().bodyBytes()).isEqualTo(3_000);
+      assertThat(t.progress().lastByteT()).isNotNull().isLessThan(t.t());
+    }
+  }
+
+  @Test
+  void serverThatNeverAnswers_isATimeout_withTheRequestSentAndNoByte() throws Exception {
+    try (LoopbackServer late = LoopbackServer.start(Handlers.readRequestThenSilent())) {
+      HttpTransaction t = plainGet(late);
+
+      assertThat(t.failure()).isEqualTo(Failures.GENERIC_TIMEOUT);
+      assertThat(t.progress().requestSent()).isTrue();
+      assertThat(t.progress().anyByte()).isFalse();
+      assertThat(t.progress().bodyBytes()).isZero();
+    }
+  }
+
+  @Test
+  void completeResponse_recordsItsWholeBodyAndItsLastByte() throws Exception {
+    try (LoopbackServer ok = LoopbackServer.start(Handlers.httpOk(new byte[5_000]))) {
+      HttpTransaction t = plainGet(ok);
+
+      assertThat(t.failure()).isNull();
+      assertThat(t.progress().bodyBytes()).isEqualTo(5_000);
+      assertThat(t.progress().anyByte()).isTrue();
+    }
+  }
+
+  private static HttpTransaction plainGet(LoopbackServer server) {
+    return new HttpFetcher(Trust.jdkDefault(), Duration.ofMillis(1000), 1 << 20)
+        .fetch("http://127.0.0.1:" + server.port() + "/", "GET", "127.0.0.1", new Trace(), List.of()).transaction();
   }
 }

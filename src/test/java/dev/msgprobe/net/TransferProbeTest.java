@@ -32,9 +32,7 @@ class TransferProbeTest {
     assertThat(t.bytes()).isGreaterThan(16 * KIB).isLessThan(17 * KIB);
     assertThat(t.targetBytes()).isEqualTo(TARGET);
     assertThat(t.direction()).isEqualTo("download");
-    assertThat(t.seconds()).isLessThanOrEqualTo(t.t() - t.t0()); // data time ends where the stall window starts
     assertThat(t.tags()).containsExactly("throughput");
-    assertThat(t.t() - t.t0()).isGreaterThanOrEqualTo(0.3);
     List<NetworkEvent> samples = samples(trace);
     assertThat(samples).hasSizeGreaterThanOrEqualTo(3);
     assertThat(samples.get(samples.size() - 1).numBytes()).isEqualTo(t.bytes());
@@ -46,14 +44,14 @@ class TransferProbeTest {
   }
 
   @Test
-  void pacedDownload_endsWithAGoodputAndGrowingSamples() throws Exception {
+  void pacedDownload_completesWithGrowingSamples() throws Exception {
     Trace trace = new Trace();
 
     Transfer t = download(Handlers.paced(12_500, 12_500), TARGET, probe, trace);
 
     assertThat(t.failure()).isNull();
     assertThat(t.stalled()).isFalse();
-    assertThat(t.goodputKbps()).isPositive(); // the figure itself: TransferFiguresTest, in virtual time
+    assertThat(t.bytes()).isGreaterThan(12_500);
     assertThat(samples(trace)).extracting(NetworkEvent::numBytes).isSorted();
   }
 

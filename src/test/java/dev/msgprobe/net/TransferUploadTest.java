@@ -46,7 +46,6 @@ class TransferUploadTest {
     assertThat(t.bytes()).isBetween(1L * KIB, 32L * KIB);
     assertThat(t.targetBytes()).isEqualTo(64 * KIB);
     assertThat(t.serverName()).isEqualTo(HOST);
-    assertThat(t.t() - t.t0()).isGreaterThanOrEqualTo(0.3);
     List<NetworkEvent> samples = samples(trace);
     assertThat(samples).hasSizeGreaterThanOrEqualTo(3).extracting(NetworkEvent::numBytes).isSorted();
     assertThat(samples.get(samples.size() - 1).numBytes()).isGreaterThan(t.bytes()).isLessThan(64L * KIB);
@@ -60,7 +59,7 @@ class TransferUploadTest {
   @Test
   void withoutTheKernelsQueue_aStallCountsTheBytesWrittenLessTheSendBuffer() throws Exception {
     TransferProbe blind = new TransferProbe(Duration.ofMillis(500), Duration.ofMillis(300), Duration.ofSeconds(3),
-        Duration.ofMillis(50), socket -> -1);
+        Duration.ofMillis(50), socket -> -1, System::nanoTime);
     Trace trace = new Trace();
 
     Transfer t = uploadOverTls(Handlers.readBodyThenStop(16 * KIB), 64 * KIB, SEND_BUFFER, blind, trace);
@@ -72,7 +71,7 @@ class TransferUploadTest {
   }
 
   @Test
-  void tlsServerReadingAt100Kbps_givesAGoodputOfThatOrder() throws Exception {
+  void tlsServerReadingAt100Kbps_completesWithoutStall() throws Exception {
     // The last writes wait for the buffers to drain at the server's pace: a stall window above that.
     TransferProbe patient = new TransferProbe(Duration.ofMillis(500), Duration.ofMillis(1500), Duration.ofSeconds(3),
         Duration.ofMillis(50));
@@ -81,7 +80,7 @@ class TransferUploadTest {
 
     assertThat(t.failure()).isNull();
     assertThat(t.stalled()).isFalse();
-    assertThat(t.goodputKbps()).isPositive(); // the figure itself: TransferFiguresTest, in virtual time
+    assertThat(t.bytes()).isPositive(); // the figures themselves: ByteProgressTest and TransferFiguresTest, in virtual time
   }
 
   @Test
@@ -94,7 +93,6 @@ class TransferUploadTest {
     assertThat(t.stalled()).isFalse();
     assertThat(t.bytes()).as("all delivered (at least all but the send buffer where the queue is unknown)")
         .isGreaterThanOrEqualTo(64L * KIB - SEND_BUFFER).isLessThanOrEqualTo(64L * KIB);
-    assertThat(t.goodputKbps()).isPositive();
     assertThat(samples(trace).get(samples(trace).size() - 1).numBytes()).isEqualTo(64L * KIB);
   }
 

@@ -112,6 +112,31 @@ class WebSocketUpgraderTest {
   }
 
   @Test
+  void headDrippingPastTheDeadline_isStillArriving_notATimeout() throws Exception {
+    try (LoopbackServer fake = LoopbackServer.start(new TlsFront(SERVER_TLS, Set.of(), List.of(),
+        Handlers.dripHead()))) {
+      HttpTransaction t = upgrade(fake.port(), new Trace());
+
+      assertThat(t.failure()).isEqualTo(Failures.STILL_ARRIVING);
+      assertThat(t.progress().requestSent()).isTrue();
+      assertThat(t.progress().anyByte()).isTrue();
+      assertThat(t.progress().headT()).isNull();
+    }
+  }
+
+  @Test
+  void serverThatNeverAnswers_isATimeout_withTheRequestSentAndNoByte() throws Exception {
+    try (LoopbackServer fake = LoopbackServer.start(new TlsFront(SERVER_TLS, Set.of(), List.of(),
+        Handlers.readRequestThenSilent()))) {
+      HttpTransaction t = upgrade(fake.port(), new Trace());
+
+      assertThat(t.failure()).isEqualTo(Failures.GENERIC_TIMEOUT);
+      assertThat(t.progress().requestSent()).isTrue();
+      assertThat(t.progress().anyByte()).isFalse();
+    }
+  }
+
+  @Test
   void acceptValue_followsRfc6455Example() {
     assertThat(WebSocketUpgrader.expectedAccept("dGhlIHNhbXBsZSBub25jZQ=="))
         .isEqualTo("s3pPLMBiTxaQ9kYGzzhZRbK+xOo=");

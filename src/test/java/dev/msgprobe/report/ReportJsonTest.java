@@ -7,6 +7,7 @@ import dev.msgprobe.model.Body;
 import dev.msgprobe.model.Layer;
 import dev.msgprobe.model.Measurement;
 import dev.msgprobe.model.Method;
+import dev.msgprobe.model.ResponseProgress;
 import dev.msgprobe.model.RunSummary;
 import dev.msgprobe.model.Status;
 import java.io.IOException;
@@ -51,6 +52,24 @@ class ReportJsonTest {
 
     assertThat(line).contains("\"failed_operation\":null", "\"resolver_hostname\":null", "\"t0\":0.000012,");
     assertThat(line).doesNotContain("E-");
+  }
+
+  @Test
+  void responseProgress_isLeftOutWhenNotRecorded_andRoundTripsWhenItIs() throws IOException {
+    String line = ReportJson.measurementLine(Fixtures.blockedWeb());
+    assertThat(line).doesNotContain("x_response_progress");
+    int request = line.indexOf("\"requests\":[");
+    int id = line.indexOf("\"transaction_id\":", request);
+    int end = line.indexOf('}', id);
+    String progress = ",\"x_response_progress\":{\"request_sent_t\":0.5,\"head_t\":0.6,\"last_byte_t\":0.75,"
+        + "\"body_bytes\":3000}";
+    String withProgress = line.substring(0, end) + progress + line.substring(end);
+
+    Measurement m = ReportJson.parseMeasurement(withProgress);
+
+    assertThat(m.testKeys().requests().get(0).progress())
+        .isEqualTo(new ResponseProgress(0.5, 0.6, 0.75, 3000));
+    assertThat(ReportJson.measurementLine(m)).isEqualTo(withProgress);
   }
 
   @Test

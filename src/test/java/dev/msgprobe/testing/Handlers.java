@@ -59,6 +59,31 @@ public final class Handlers {
     };
   }
 
+  /**
+   * Reads the request head, then sends a status line and one header's bytes, one byte every 100 ms: the
+   * head never ends, yet every read of the client gets data quickly.
+   */
+  public static LoopbackServer.Handler dripHead() {
+    return socket -> {
+      readRequestHead(socket.getInputStream());
+      OutputStream out = socket.getOutputStream();
+      byte[] start = "HTTP/1.1 200 OK\r\nX-Drip: ".getBytes(StandardCharsets.ISO_8859_1);
+      for (int i = 0; ; i++) {
+        out.write(i < start.length ? start[i] : 'a');
+        out.flush();
+        Thread.sleep(100);
+      }
+    };
+  }
+
+  /** Reads the request head and never answers, the connection left open: a server slow to answer. */
+  public static LoopbackServer.Handler readRequestThenSilent() {
+    return socket -> {
+      readRequestHead(socket.getInputStream());
+      silent().handle(socket);
+    };
+  }
+
   /** Answers any bytes with {@code response}, then closes (e.g. plain HTTP to a TLS client). */
   public static LoopbackServer.Handler answer(String response) {
     return socket -> {
