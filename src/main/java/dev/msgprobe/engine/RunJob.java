@@ -204,7 +204,7 @@ public final class RunJob {
     } else {
       outcome = failOnMatched(summary.services()) ? Outcome.FAIL_ON_MATCHED : Outcome.COMPLETED;
     }
-    return new Result(outcome, List.of(), summary, all, report, summaryFile, result.endpoints().size());
+    return new Result(outcome, List.of(), summary, all, report, summaryFile, result.measured());
   }
 
   /** The report's sink; a new report is created exclusively, so of two runs racing for one path one wins. */
