@@ -11,7 +11,7 @@
 #   MSGPROBE_BENCH_JAVA   java that runs the probe (default: java on PATH)
 #   MSGPROBE_BENCH_JAR    the probe's jar (default: target/msgprobe.jar)
 #   MSGPROBE_BENCH_OPTS   JVM options of the probe (default: those of ./msgprobe, see its header)
-#   MSGPROBE_BENCH_TIMEOUT --timeout of the run in seconds (default 2)
+#   MSGPROBE_BENCH_TIMEOUT --timeout of the run in seconds (default 6, the probe's own)
 # The servers run on the newest JDK found (they need virtual threads); the classpath comes from Maven.
 set -euo pipefail
 ENDPOINTS=${1:-5000}
@@ -20,7 +20,7 @@ SAMPLE=${3:-0}
 REPO=$(cd "$(dirname "$0")/.." && pwd)
 JAVA=${MSGPROBE_BENCH_JAVA:-java}
 JAR=${MSGPROBE_BENCH_JAR:-$REPO/target/msgprobe.jar}
-TIMEOUT=${MSGPROBE_BENCH_TIMEOUT:-2}
+TIMEOUT=${MSGPROBE_BENCH_TIMEOUT:-6}
 [ -f "$JAR" ] || { echo "scale-loopback: build first (mvn -B -q package -DskipTests)" >&2; exit 2; }
 SERVER_JAVA=$(ls -d /usr/lib/jvm/*/bin/java 2>/dev/null | grep -E -- '-(2[1-9]|[3-9][0-9])-' | sort -V | tail -1)
 [ -n "$SERVER_JAVA" ] || { echo "scale-loopback: the servers need a JDK 21 or newer under /usr/lib/jvm" >&2; exit 2; }

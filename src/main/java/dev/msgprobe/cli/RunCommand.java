@@ -47,6 +47,8 @@ import picocli.CommandLine;
         "3:no working network: every control failed, nothing is called blocked",
         "130:interrupted: what was measured is kept, valid and summarised"})
 final class RunCommand implements Callable<Integer> {
+  /** The largest --parallel N: beyond it the open-file limit of any usual machine runs out first. */
+  static final int MAX_PARALLEL = 4096;
   static final List<String> DEFAULT_DOH = List.of(
       "https://1.1.1.1/dns-query", "https://8.8.8.8/dns-query", "https://9.9.9.9/dns-query");
 
@@ -95,9 +97,10 @@ final class RunCommand implements Callable<Integer> {
       description = "Limit for each network operation: DNS query, connect, handshake, read (default: ${DEFAULT-VALUE}).")
   double timeoutSeconds;
 
-  @Option(names = "--parallel", paramLabel = "N", order = 8, defaultValue = "8",
-      description = "Endpoints measured at once (default: ${DEFAULT-VALUE}).")
-  int parallel;
+  @Option(names = "--parallel", paramLabel = "N|auto", order = 8,
+      description = "Endpoints measured at once, or 'auto': picked from the open-file limit and the JVM's heap,"
+          + " and shown (default: 8 for a list of up to 300 endpoints, auto for a longer one).")
+  String parallel;
 
   @Option(names = "--json", order = 9, description = "Print the summary JSON to stdout instead of the table.")
   boolean json;
@@ -204,7 +207,7 @@ final class RunCommand implements Callable<Integer> {
         .caFile(caFile)
         .decoySni(decoySni)
         .timeout(Duration.ofMillis(Math.round(timeoutSeconds * 1000)))
-        .parallel(parallel)
+        .parallel(parallelSetting())
         .json(json)
         .failOn(new LinkedHashSet<>(failOn.stream().map(s -> s.strip().toLowerCase(Locale.ROOT)).toList()))
         .resume(resume)
@@ -290,6 +293,14 @@ final class RunCommand implements Callable<Integer> {
     err.flush();
   }
 
+  /** The checked --parallel as {@link RunConfig} takes it. */
+  private int parallelSetting() {
+    if (parallel == null) {
+      return RunConfig.PARALLEL_UNSET;
+    }
+    return "auto".equalsIgnoreCase(parallel) ? RunConfig.PARALLEL_AUTO : Integer.parseInt(parallel.strip());
+  }
+
   private String validate() {
     if (noDoh && !doh.isEmpty()) {
       return "--doh and --no-doh cannot be used together";
@@ -304,8 +315,15 @@ final class RunCommand implements Callable<Integer> {
         return "--resolver-echo: " + e.getMessage() + " (give a host name, or 'none')";
       }
     }
-    if (parallel < 1 || parallel > 256) {
-      return "--parallel must be between 1 and 256, got " + parallel;
+    if (parallel != null && !"auto".equalsIgnoreCase(parallel)) {
+      try {
+        int n = Integer.parseInt(parallel.strip());
+        if (n < 1 || n > MAX_PARALLEL) {
+          return "--parallel must be 'auto' or between 1 and " + MAX_PARALLEL + ", got " + parallel;
+        }
+      } catch (NumberFormatException e) {
+        return "--parallel must be 'auto' or a number, got '" + parallel + "'";
+      }
     }
     if (transferKib < 16 || transferKib > 65536) {
       return "--transfer-kib must be between 16 and 65536, got " + transferKib;

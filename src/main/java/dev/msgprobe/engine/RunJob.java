@@ -3,6 +3,7 @@ package dev.msgprobe.engine;
 import dev.msgprobe.measure.MeasureConfig;
 import dev.msgprobe.model.Endpoint;
 import dev.msgprobe.model.Measurement;
+import dev.msgprobe.model.Parallelism;
 import dev.msgprobe.model.RunSummary;
 import dev.msgprobe.model.ServiceSummary;
 import dev.msgprobe.net.HttpsAddressEcho;
@@ -59,6 +60,7 @@ public final class RunJob {
   private final Clock clock;
   private final PublicAddressFinder publicAddressFinder;
   private final AddressEcho addressEcho;
+  private AutoParallelism.Resources resources = AutoParallelism.Resources.ofThisProcess();
   private final CountDownLatch finished = new CountDownLatch(1);
   private volatile Campaign campaign;
   private volatile boolean interrupted;
@@ -91,6 +93,11 @@ public final class RunJob {
     this.notices = notices;
     this.wiringFactory = wiringFactory;
     this.clock = clock;
+  }
+
+  /** What {@code --parallel auto} weighs instead of this process's limits (tests). */
+  void assumeResources(AutoParallelism.Resources resources) {
+    this.resources = resources;
   }
 
   /** Who hears the report being written (a history store, a collector); set before {@link #execute}. */
@@ -178,11 +185,14 @@ public final class RunJob {
     String resolverIp = wiring.resolverEcho().orElse(resolver.getAddress().getHostAddress());
     Envelope envelope = new Envelope(wiring.reportId(where.owner()), started, where.owner(), resolverIp,
         wiring.networkOf(resolverIp), resolver.getAddress().getHostAddress(), Wiring.softwareVersion());
+    Parallelism parallelism = AutoParallelism.choose(config.parallel(), endpoints.size(), resources);
+    AutoParallelism.notice(parallelism).forEach(quietable());
     Progress shown = config.progress() ? progress : Progress.NONE;
     Campaign.Result result;
     listener.started(report);
     try (Wiring.Sink sink = openReport(wiring, report)) {
-      Campaign c = new Campaign(wiring.measurer(), wiring.analyzer(), envelope, sink, shown, config.parallel(), clock);
+      Campaign c = new Campaign(wiring.measurer(), wiring.analyzer(), envelope, sink, shown,
+          parallelism.endpointsAtOnce(), clock);
       campaign = c;
       if (interrupted) {
         c.cancel();
@@ -194,7 +204,7 @@ public final class RunJob {
 
     List<Measurement> all = wiring.readReport(report);
     RunSummary summary = wiring.summarise(all, report, ReportIds.ooniTime(started), runtime, result.context(),
-        result.controls(), where);
+        result.controls(), where).withParallelism(parallelism);
     Path summaryFile = wiring.writeSummary(report, summary);
     Outcome outcome;
     if (result.cancelled() || interrupted) {

@@ -6,6 +6,7 @@ import dev.msgprobe.engine.RunJob.Outcome;
 import dev.msgprobe.measure.Measurer;
 import dev.msgprobe.model.Endpoint;
 import dev.msgprobe.model.Measurement;
+import dev.msgprobe.model.Parallelism;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -42,10 +43,14 @@ class RunJobTest {
       (config, controlUrl, tokenFile) -> new Wiring(measurer, () -> Optional.of("192.0.2.53"), Set.of());
 
   private RunJob job(Path report, boolean resume) {
+    return job(report, resume, 1);
+  }
+
+  private RunJob job(Path report, boolean resume, int parallel) {
     RunConfig config = RunConfig.builder(TARGETS, report)
         .resolver(new InetSocketAddress("127.0.0.1", 53))
         .timeout(Duration.ofSeconds(1))
-        .parallel(1)
+        .parallel(parallel)
         .transferBytes(16 * 1024)
         .controls(RunConfig.NO_CONTROLS)
         .resume(resume)
@@ -95,5 +100,30 @@ class RunJobTest {
     assertThat(result.outcome()).isEqualTo(Outcome.BAD_INPUT);
     assertThat(result.errors()).singleElement().asString().contains(report + " already exists");
     assertThat(measured).isEmpty();
+  }
+
+  @Test
+  void parallelAuto_isPickedFromTheLimits_shownAndKeptInTheSummary() {
+    Path report = dir.resolve("r.jsonl");
+    RunJob job = job(report, false, RunConfig.PARALLEL_AUTO);
+    job.assumeResources(new AutoParallelism.Resources(1024, 512L << 20, false));
+
+    RunJob.Result result = job.execute();
+
+    assertThat(result.outcome()).isEqualTo(Outcome.COMPLETED);
+    assertThat(notices).containsExactly("msgprobe: --parallel auto: 224 endpoints at once (platform threads,"
+        + " file descriptor limit 1024, max heap 512 MiB)");
+    assertThat(result.summary().parallelism()).isEqualTo(new Parallelism(224, "auto", "platform", 1024, 512));
+  }
+
+  @Test
+  void parallelGiven_isRecordedAsGivenAndNotAnnounced() {
+    RunJob job = job(dir.resolve("r.jsonl"), false, 3);
+    job.assumeResources(new AutoParallelism.Resources(1024, 512L << 20, true));
+
+    RunJob.Result result = job.execute();
+
+    assertThat(notices).isEmpty();
+    assertThat(result.summary().parallelism()).isEqualTo(new Parallelism(3, "given", "virtual", 1024, 512));
   }
 }
