@@ -1,11 +1,8 @@
 package dev.msgprobe.engine;
 
-import com.sun.management.UnixOperatingSystemMXBean;
 import dev.msgprobe.model.Parallelism;
 import dev.msgprobe.net.Threads;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.OperatingSystemMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -37,7 +34,7 @@ final class AutoParallelism {
 
   /** What {@code auto} weighs: the fd limit (-1 unknown), the JVM's max heap, whether threads are virtual. */
   record Resources(long fdLimit, long maxHeapBytes, boolean virtualThreads) {
-    /** This process: the fd limit from the JVM or /proc/self/limits, {@code Runtime.maxMemory()}, {@link Threads}. */
+    /** This process: the fd limit from /proc/self/limits, {@code Runtime.maxMemory()}, {@link Threads}. */
     static Resources ofThisProcess() {
       return new Resources(AutoParallelism.fdLimit(), Runtime.getRuntime().maxMemory(), Threads.virtual());
     }
@@ -73,12 +70,11 @@ final class AutoParallelism {
         p.fdLimit() < 0 ? "unknown" : Long.toString(p.fdLimit()), p.maxHeapMib()));
   }
 
-  /** The soft limit on open files, from the JVM's Unix bean or /proc/self/limits; -1 when neither says. */
+  /**
+   * The soft limit on open files, from /proc/self/limits; -1 elsewhere. (Not the JVM's management bean:
+   * the release's runtime image carries no java.management.)
+   */
   static long fdLimit() {
-    OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
-    if (os instanceof UnixOperatingSystemMXBean unix && unix.getMaxFileDescriptorCount() > 0) {
-      return unix.getMaxFileDescriptorCount();
-    }
     return fdLimitFrom(Path.of("/proc/self/limits"));
   }
 
