@@ -157,8 +157,8 @@ public final class RunJob {
     MeasureConfig measureConfig = new MeasureConfig(resolver, config.dohUrls(), config.caFile(), config.decoySni(),
         config.timeout(), MeasureConfig.retryDelayFor(config.timeout()), MeasureConfig.BODY_CAP,
         config.transferBytes(), config.resolverEchoName(), MeasureConfig.MAX_REDIRECTS, config.transfers());
-    Wiring wiring = wiringFactory.create(measureConfig, config.controlUrl(), config.controlTokenFile());
-    wiring.openGeo(config.geo(), quietable(), clock);
+    Wiring wiring = wiringFactory.create(measureConfig, config.controlUrl(), config.controlTokenFile())
+        .withGeo(Wiring.openGeo(config.geo(), quietable(), clock));
 
     int skipped = 0;
     if (config.resume() && Files.exists(report)) {
@@ -182,6 +182,7 @@ public final class RunJob {
     }
 
     ProbeLocation where = wiring.locate(config.geo(), publicAddressFinder, addressEcho, quietable());
+    wiring = wiring.scrubbing(where);
     String resolverIp = wiring.resolverEcho().orElse(resolver.getAddress().getHostAddress());
     Envelope envelope = new Envelope(wiring.reportId(where.owner()), started, where.owner(), resolverIp,
         wiring.networkOf(resolverIp), resolver.getAddress().getHostAddress(), Wiring.softwareVersion());
