@@ -64,11 +64,13 @@ EOF
 }
 
 probe "$WORK/full.jsonl" "$WORK/list.csv" "$PARALLEL"
-read -r WALL RSS_KB <"$WORK/full.jsonl.time"
+read -r WALL RSS_KB < <(tail -n 1 "$WORK/full.jsonl.time")
+STATUS=$(grep -o 'non-zero status [0-9]*' "$WORK/full.jsonl.time" | grep -o '[0-9]*$' || echo 0)
 COUNT=$(wc -l <"$WORK/full.jsonl")
 echo "java: $("$JAVA" -version 2>&1 | head -1)"
 echo "jvm options: ${MSGPROBE_BENCH_OPTS:-(none)}"
 grep -h 'parallel' "$WORK/full.jsonl.err" || true
+echo "exit status: $STATUS"
 echo "endpoints: $ENDPOINTS measured: $COUNT  wall: ${WALL}s  peak RSS: $((RSS_KB / 1024)) MiB" \
   " endpoints/s: $(python3 -c "print(round($COUNT / max($WALL, 0.01), 1))")"
 verdicts "$WORK/full.jsonl" | sort >"$WORK/full.verdicts"
