@@ -1,5 +1,6 @@
 package dev.msgprobe.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Map;
@@ -11,7 +12,7 @@ import java.util.Map;
  * {@code services} is keyed by service name in the order services were first measured;
  * {@code probe_location} says how the probe's network was learnt, or why it is unknown;
  * {@code by_network} (null for one network) holds the services of each {@code probe_asn} when reports from
- * several networks are read together; {@code parallelism} (null when re-made from stored reports) says how
+ * several networks are read together; {@code parallelism} (absent when re-made from stored reports) says how
  * many endpoints the run measured at once and why.
  */
 @JsonPropertyOrder({"software_name", "software_version", "report_file", "probe_asn", "probe_cc",
@@ -32,7 +33,7 @@ public record RunSummary(
     @JsonProperty("probe_location") String probeLocation,
     @JsonProperty("by_network") Map<String, Map<String, ServiceSummary>> byNetwork,
     @JsonProperty("udp_mode") String udpMode,
-    @JsonProperty("parallelism") Parallelism parallelism) {
+    @JsonProperty("parallelism") @JsonInclude(JsonInclude.Include.NON_NULL) Parallelism parallelism) {
 
   /** A summary without {@code parallelism} (re-made from stored reports, or a test's). */
   public RunSummary(String softwareName, String softwareVersion, String reportFile, String probeAsn, String probeCc,

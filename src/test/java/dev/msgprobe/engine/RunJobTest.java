@@ -103,7 +103,7 @@ class RunJobTest {
   }
 
   @Test
-  void parallelAuto_isPickedFromTheLimits_shownAndKeptInTheSummary() {
+  void parallelAuto_isPickedFromTheLimits_shownAndKeptInTheSummary() throws IOException {
     Path report = dir.resolve("r.jsonl");
     RunJob job = job(report, false, RunConfig.PARALLEL_AUTO);
     job.assumeResources(new AutoParallelism.Resources(1024, 512L << 20, false));
@@ -114,6 +114,8 @@ class RunJobTest {
     assertThat(notices).containsExactly("msgprobe: --parallel auto: 224 endpoints at once (platform threads,"
         + " file descriptor limit 1024, max heap 512 MiB)");
     assertThat(result.summary().parallelism()).isEqualTo(new Parallelism(224, "auto", "platform", 1024, 512));
+    assertThat(Files.readString(result.summaryFile())).contains("\"parallelism\"", "\"endpoints_at_once\": 224",
+        "\"chosen\": \"auto\"");
   }
 
   @Test
