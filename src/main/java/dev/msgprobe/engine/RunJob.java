@@ -39,7 +39,8 @@ public final class RunJob {
   /**
    * What a run produced. For {@link Outcome#BAD_INPUT}: only {@code errors} (lines naming the
    * file, line or flag), nothing else. Otherwise the summary, every measurement of the report (with
-   * those of earlier runs it resumed), the two files, and how many endpoints this run measured.
+   * those of earlier runs it resumed) with its verdict but without its observations (those are in the
+   * report file), the two files, and how many endpoints this run measured.
    */
   public record Result(Outcome outcome, List<String> errors, RunSummary summary, List<Measurement> measurements,
       Path report, Path summaryFile, int measured) {
@@ -203,7 +204,7 @@ public final class RunJob {
     double runtime = Duration.between(started, clock.instant()).toMillis() / 1000.0;
     listener.finished(report);
 
-    List<Measurement> all = wiring.readReport(report);
+    List<Measurement> all = wiring.readVerdicts(report);
     RunSummary summary = wiring.summarise(all, report, ReportIds.ooniTime(started), runtime, result.context(),
         result.controls(), where).withParallelism(parallelism);
     Path summaryFile = wiring.writeSummary(report, summary);

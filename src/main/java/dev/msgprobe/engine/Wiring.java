@@ -259,8 +259,15 @@ final class Wiring {
     };
   }
 
-  List<Measurement> readReport(Path report) throws IOException {
-    return ReportReader.read(report).measurements();
+  /**
+   * The report's measurements as the summary and the table need them: each keeps its verdict and drops
+   * its observations, so a report of thousands of endpoints is summarised in little memory.
+   */
+  List<Measurement> readVerdicts(Path report) throws IOException {
+    List<Measurement> verdicts = new ArrayList<>();
+    ReportReader.forEach(report, m -> verdicts.add(m.testKeys() == null ? m
+        : m.withTestKeys(TestKeys.empty().withVerdict(m.testKeys().verdict()))));
+    return verdicts;
   }
 
   RunSummary summarise(List<Measurement> all, Path report, String started, double runtime, NetworkContext context,

@@ -7,6 +7,7 @@ import dev.msgprobe.measure.Measurer;
 import dev.msgprobe.model.Endpoint;
 import dev.msgprobe.model.Measurement;
 import dev.msgprobe.model.Parallelism;
+import dev.msgprobe.model.TestKeys;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -34,9 +35,10 @@ class RunJobTest {
   private final List<String> notices = new ArrayList<>();
 
   /** Measures nothing on the network: records which endpoint it was asked for. */
+  private TestKeys observed = CampaignTest.emptyKeys();
   private final Measurer measurer = endpoint -> {
     measured.add(endpoint.url());
-    return CampaignTest.emptyKeys();
+    return observed;
   };
 
   private final Wiring.Factory fakeWiring =
@@ -127,5 +129,19 @@ class RunJobTest {
 
     assertThat(notices).isEmpty();
     assertThat(result.summary().parallelism()).isEqualTo(new Parallelism(3, "given", "virtual", 1024, 512));
+  }
+
+  @Test
+  void resultMeasurements_keepTheVerdictButNotTheObservations_whichStayInTheReport() throws IOException {
+    Path report = dir.resolve("r.jsonl");
+    observed = CampaignTest.emptyKeys().withFailure("generic_timeout_error");
+
+    RunJob.Result result = job(report, false).execute();
+
+    assertThat(result.measurements()).hasSize(2).allSatisfy(m -> {
+      assertThat(m.testKeys().verdict()).isNotNull();
+      assertThat(m.testKeys().failure()).isNull();
+    });
+    assertThat(Files.readAllLines(report)).hasSize(2).allSatisfy(line -> assertThat(line).contains("generic_timeout_error"));
   }
 }
