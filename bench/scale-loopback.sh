@@ -46,9 +46,9 @@ SERVERS_PID=$!
 for _ in $(seq 600); do grep -q ready "$WORK/servers.log" 2>/dev/null && break; sleep 0.2; done
 grep -q ready "$WORK/servers.log" || { cat "$WORK/servers.log" >&2; exit 1; }
 
-probe() { # OUTPUT LIST PARALLEL
+probe() { # OUTPUT LIST PARALLEL; HOME is the bench's, so the history store it fills is thrown away too
   # shellcheck disable=SC2086
-  /usr/bin/time -f '%e %M' -o "$1.time" "$JAVA" $MSGPROBE_BENCH_OPTS -jar "$JAR" run "$2" -o "$1" \
+  HOME="$WORK/home" /usr/bin/time -f '%e %M' -o "$1.time" "$JAVA" $MSGPROBE_BENCH_OPTS -jar "$JAR" run "$2" -o "$1" \
     --parallel "$3" --timeout "$TIMEOUT" --ca-file "$WORK/ca.pem" --controls none --no-doh \
     --resolver 127.0.0.1:9 --resolver-echo none --no-geoip --stun none --no-progress --json \
     >"$1.out" 2>"$1.err" || true
