@@ -37,6 +37,8 @@ import picocli.CommandLine;
 /** {@code msgprobe run}: measure endpoints, write a report, print a summary. */
 @Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false, usageHelpAutoWidth = true)
 final class RunCommand implements Callable<Integer> {
+  /** The largest --parallel N: beyond it the open-file limit of any usual machine runs out first. */
+  static final int MAX_PARALLEL = 4096;
   static final List<String> DEFAULT_DOH = List.of(
       "https://1.1.1.1/dns-query", "https://8.8.8.8/dns-query", "https://9.9.9.9/dns-query");
 
@@ -73,8 +75,8 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--timeout", paramLabel = "SECONDS", order = 7, defaultValue = "6")
   double timeoutSeconds;
 
-  @Option(names = "--parallel", paramLabel = "N", order = 8, defaultValue = "8")
-  int parallel;
+  @Option(names = "--parallel", paramLabel = "N|auto", order = 8)
+  String parallel;
 
   @Option(names = "--json", order = 9)
   boolean json;
@@ -158,7 +160,7 @@ final class RunCommand implements Callable<Integer> {
         .caFile(caFile)
         .decoySni(decoySni)
         .timeout(Duration.ofMillis(Math.round(timeoutSeconds * 1000)))
-        .parallel(parallel)
+        .parallel(parallelSetting())
         .json(json)
         .failOn(new LinkedHashSet<>(failOn.stream().map(s -> s.strip().toLowerCase(Locale.ROOT)).toList()))
         .resume(resume)
@@ -243,6 +245,14 @@ final class RunCommand implements Callable<Integer> {
     err.flush();
   }
 
+  /** The checked --parallel as {@link RunConfig} takes it. */
+  private int parallelSetting() {
+    if (parallel == null) {
+      return RunConfig.PARALLEL_UNSET;
+    }
+    return "auto".equalsIgnoreCase(parallel) ? RunConfig.PARALLEL_AUTO : Integer.parseInt(parallel.strip());
+  }
+
   private String validate(Texts texts) {
     if (noDoh && !doh.isEmpty()) {
       return texts.get("option.together", "--doh", "--no-doh");
@@ -257,8 +267,15 @@ final class RunCommand implements Callable<Integer> {
         return texts.get("run.badResolverEcho", e.getMessage());
       }
     }
-    if (parallel < 1 || parallel > 256) {
-      return texts.get("option.range", "--parallel", 1, 256, parallel);
+    if (parallel != null && !"auto".equalsIgnoreCase(parallel)) {
+      try {
+        int n = Integer.parseInt(parallel.strip());
+        if (n < 1 || n > MAX_PARALLEL) {
+          return texts.get("option.parallel.range", MAX_PARALLEL, parallel);
+        }
+      } catch (NumberFormatException e) {
+        return texts.get("option.parallel.notNumber", parallel);
+      }
     }
     if (transferKib < 16 || transferKib > 65536) {
       return texts.get("option.range", "--transfer-kib", 16, 65536, transferKib);

@@ -4,6 +4,7 @@ import dev.msgprobe.collector.CollectorClient;
 import dev.msgprobe.collector.LiveSubmitter;
 import dev.msgprobe.engine.RunListener;
 import dev.msgprobe.i18n.Texts;
+import dev.msgprobe.model.Measurement;
 import dev.msgprobe.report.ReportReader;
 import dev.msgprobe.store.Store;
 import dev.msgprobe.store.StoreException;
@@ -96,14 +97,47 @@ final class RunListeners implements RunListener, AutoCloseable {
     }
   }
 
-  /** Indexes the whole report (a resumed one too) into the store when the run ends. */
+  /**
+   * Indexes the whole report (a resumed one too) into the store when the run ends, {@link #BATCH}
+   * measurements at a time, so a report of thousands of endpoints is never held in memory whole.
+   */
   private record Recorder(Store store, PrintWriter err, Texts texts) implements RunListener {
+    static final int BATCH = 200;
+
     @Override
     public void finished(Path report) {
       try {
-        store.add(ReportReader.read(report).measurements(), "local");
+        List<Measurement> batch = new ArrayList<>();
+        StoreException[] failed = new StoreException[1];
+        ReportReader.forEach(report, m -> {
+          if (failed[0] != null) {
+            return;
+          }
+          batch.add(m);
+          if (batch.size() == BATCH) {
+            failed[0] = add(batch);
+          }
+        });
+        if (failed[0] == null) {
+          failed[0] = add(batch);
+        }
+        if (failed[0] != null) {
+          throw failed[0];
+        }
       } catch (IOException | StoreException e) {
         err.println(texts.get("run.notRecorded", store.describe(), e.getMessage(), report));
+      }
+    }
+
+    /** Adds and empties {@code batch}; the failure, or null. */
+    private StoreException add(List<Measurement> batch) {
+      try {
+        store.add(List.copyOf(batch), "local");
+        return null;
+      } catch (StoreException e) {
+        return e;
+      } finally {
+        batch.clear();
       }
     }
   }

@@ -12,7 +12,9 @@ import java.util.Set;
  * list file, or null for the built-in controls, or {@link #NO_CONTROLS}; {@code resolverEchoName} null
  * skips the resolver-echo lookup; {@code controlUrl} null means no control vantage; {@code resolver} is the resolver under test; {@code failOn} holds service statuses;
  * {@code transfers} picks the endpoints that get a freeze/throttle transfer of {@code transferBytes}.
- * {@code geo} says how the probe learns where it is.
+ * {@code geo} says how the probe learns where it is. {@code parallel} is the endpoints measured at once,
+ * or {@link #PARALLEL_AUTO} (picked from the machine's limits), or {@link #PARALLEL_UNSET} (the default:
+ * a few for a short list, auto for a long one).
  */
 public record RunConfig(
     List<String> targets,
@@ -37,6 +39,8 @@ public record RunConfig(
     GeoOptions geo) {
 
   public static final Path NO_CONTROLS = Path.of("none");
+  public static final int PARALLEL_AUTO = AutoParallelism.AUTO;
+  public static final int PARALLEL_UNSET = AutoParallelism.UNSET;
 
   public RunConfig {
     targets = List.copyOf(targets);

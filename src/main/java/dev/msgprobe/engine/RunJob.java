@@ -3,6 +3,7 @@ package dev.msgprobe.engine;
 import dev.msgprobe.measure.MeasureConfig;
 import dev.msgprobe.model.Endpoint;
 import dev.msgprobe.model.Measurement;
+import dev.msgprobe.model.Parallelism;
 import dev.msgprobe.model.RunSummary;
 import dev.msgprobe.model.ServiceSummary;
 import dev.msgprobe.net.HttpsAddressEcho;
@@ -38,7 +39,8 @@ public final class RunJob {
   /**
    * What a run produced. For {@link Outcome#BAD_INPUT}: only {@code errors} (lines naming the
    * file, line or flag), nothing else. Otherwise the summary, every measurement of the report (with
-   * those of earlier runs it resumed), the two files, and how many endpoints this run measured.
+   * those of earlier runs it resumed) with its verdict but without its observations (those are in the
+   * report file), the two files, and how many endpoints this run measured.
    */
   public record Result(Outcome outcome, List<String> errors, RunSummary summary, List<Measurement> measurements,
       Path report, Path summaryFile, int measured) {
@@ -59,6 +61,7 @@ public final class RunJob {
   private final Clock clock;
   private final PublicAddressFinder publicAddressFinder;
   private final AddressEcho addressEcho;
+  private AutoParallelism.Resources resources = AutoParallelism.Resources.ofThisProcess();
   private final CountDownLatch finished = new CountDownLatch(1);
   private volatile Campaign campaign;
   private volatile boolean interrupted;
@@ -91,6 +94,11 @@ public final class RunJob {
     this.notices = notices;
     this.wiringFactory = wiringFactory;
     this.clock = clock;
+  }
+
+  /** What {@code --parallel auto} weighs instead of this process's limits (tests). */
+  void assumeResources(AutoParallelism.Resources resources) {
+    this.resources = resources;
   }
 
   /** Who hears the report being written (a history store, a collector); set before {@link #execute}. */
@@ -150,8 +158,8 @@ public final class RunJob {
     MeasureConfig measureConfig = new MeasureConfig(resolver, config.dohUrls(), config.caFile(), config.decoySni(),
         config.timeout(), MeasureConfig.retryDelayFor(config.timeout()), MeasureConfig.BODY_CAP,
         config.transferBytes(), config.resolverEchoName(), MeasureConfig.MAX_REDIRECTS, config.transfers());
-    Wiring wiring = wiringFactory.create(measureConfig, config.controlUrl(), config.controlTokenFile());
-    wiring.openGeo(config.geo(), quietable(), clock);
+    Wiring wiring = wiringFactory.create(measureConfig, config.controlUrl(), config.controlTokenFile())
+        .withGeo(Wiring.openGeo(config.geo(), quietable(), clock));
 
     int skipped = 0;
     if (config.resume() && Files.exists(report)) {
@@ -175,14 +183,18 @@ public final class RunJob {
     }
 
     ProbeLocation where = wiring.locate(config.geo(), publicAddressFinder, addressEcho, quietable());
+    wiring = wiring.scrubbing(where);
     String resolverIp = wiring.resolverEcho().orElse(resolver.getAddress().getHostAddress());
     Envelope envelope = new Envelope(wiring.reportId(where.owner()), started, where.owner(), resolverIp,
         wiring.networkOf(resolverIp), resolver.getAddress().getHostAddress(), Wiring.softwareVersion());
+    Parallelism parallelism = AutoParallelism.choose(config.parallel(), endpoints.size(), resources);
+    AutoParallelism.notice(parallelism).forEach(quietable());
     Progress shown = config.progress() ? progress : Progress.NONE;
     Campaign.Result result;
     listener.started(report);
     try (Wiring.Sink sink = openReport(wiring, report)) {
-      Campaign c = new Campaign(wiring.measurer(), wiring.analyzer(), envelope, sink, shown, config.parallel(), clock);
+      Campaign c = new Campaign(wiring.measurer(), wiring.analyzer(), envelope, sink, shown,
+          parallelism.endpointsAtOnce(), clock);
       campaign = c;
       if (interrupted) {
         c.cancel();
@@ -192,9 +204,9 @@ public final class RunJob {
     double runtime = Duration.between(started, clock.instant()).toMillis() / 1000.0;
     listener.finished(report);
 
-    List<Measurement> all = wiring.readReport(report);
+    List<Measurement> all = wiring.readVerdicts(report);
     RunSummary summary = wiring.summarise(all, report, ReportIds.ooniTime(started), runtime, result.context(),
-        result.controls(), where);
+        result.controls(), where).withParallelism(parallelism);
     Path summaryFile = wiring.writeSummary(report, summary);
     Outcome outcome;
     if (result.cancelled() || interrupted) {
@@ -204,7 +216,7 @@ public final class RunJob {
     } else {
       outcome = failOnMatched(summary.services()) ? Outcome.FAIL_ON_MATCHED : Outcome.COMPLETED;
     }
-    return new Result(outcome, List.of(), summary, all, report, summaryFile, result.endpoints().size());
+    return new Result(outcome, List.of(), summary, all, report, summaryFile, result.measured());
   }
 
   /** The report's sink; a new report is created exclusively, so of two runs racing for one path one wins. */

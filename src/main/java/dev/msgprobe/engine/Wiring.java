@@ -45,8 +45,9 @@ import java.util.function.Supplier;
 /**
  * Connects one run to the packages that do the work: lists, the measurer, the analyzer and the
  * report files. Everything {@link RunJob} needs from outside the engine goes through here. Built in
- * one step by a {@link Factory} once the options are checked; tests give {@link RunJob} a factory of
- * their own to measure without a network.
+ * one step by a {@link Factory} once the options are checked, and immutable: the run's geo data and
+ * the addresses learnt by {@link #locate} give new instances ({@link #withGeo}, {@link #scrubbing}).
+ * Tests give {@link RunJob} a factory of their own to measure without a network.
  */
 final class Wiring {
   /** Builds the wiring of a run from its checked measurement settings. */
@@ -59,20 +60,32 @@ final class Wiring {
 
   private final Measurer measurer;
   private final Supplier<Optional<String>> resolverEcho;
-  /** What reports are scrubbed of: set at construction, widened by {@link #locate}. */
-  private Set<String> probeIps;
-  /** The IP-to-network data of the run: none until {@link #openGeo}. */
-  private GeoLookup geo = GeoLookup.NONE;
+  /** What reports are scrubbed of. */
+  private final Set<String> probeIps;
+  /** The IP-to-network data of the run. */
+  private final GeoLookup geo;
   private final Classifier classifier = new Classifier();
 
   /**
+   * Without geo data.
+   *
    * @param resolverEcho the address of the resolver that really asks, or empty
    * @param probeIps addresses of this machine that reports must not show
    */
   Wiring(Measurer measurer, Supplier<Optional<String>> resolverEcho, Set<String> probeIps) {
+    this(measurer, resolverEcho, probeIps, GeoLookup.NONE);
+  }
+
+  private Wiring(Measurer measurer, Supplier<Optional<String>> resolverEcho, Set<String> probeIps, GeoLookup geo) {
     this.measurer = measurer;
     this.resolverEcho = resolverEcho;
     this.probeIps = Set.copyOf(probeIps);
+    this.geo = geo;
+  }
+
+  /** This wiring with {@code geo} as the run's IP-to-network data. */
+  Wiring withGeo(GeoLookup geo) {
+    return new Wiring(measurer, resolverEcho, probeIps, geo);
   }
 
   static String softwareVersion() {
@@ -158,34 +171,37 @@ final class Wiring {
    * Opens the geo data the run uses: none with {@code --no-geoip}, the {@code --asn-db} files, else the
    * bundled data (with a warning on {@code warnings} when it is old).
    */
-  void openGeo(GeoOptions options, java.util.function.Consumer<String> warnings, java.time.Clock clock)
+  static GeoLookup openGeo(GeoOptions options, java.util.function.Consumer<String> warnings, java.time.Clock clock)
       throws RunJob.BadInput {
     if (options.noGeoip()) {
-      geo = GeoLookup.NONE;
-    } else if (!options.asnDbs().isEmpty()) {
+      return GeoLookup.NONE;
+    }
+    if (!options.asnDbs().isEmpty()) {
       try {
-        geo = MaxMindGeo.open(options.asnDbs().stream().map(Path::toFile).toList());
+        return MaxMindGeo.open(options.asnDbs().stream().map(Path::toFile).toList());
       } catch (IOException e) {
         throw new RunJob.BadInput("msgprobe run: --asn-db " + e.getMessage());
       }
-    } else {
-      BundledGeo bundled = BundledGeo.load();
-      BundledGeo.stalenessWarning(bundled.date(), clock).ifPresent(w -> warnings.accept("msgprobe: warning: " + w));
-      geo = bundled;
     }
+    BundledGeo bundled = BundledGeo.load();
+    BundledGeo.stalenessWarning(bundled.date(), clock).ifPresent(w -> warnings.accept("msgprobe: warning: " + w));
+    return bundled;
+  }
+
+  /** Where the probe is, learnt with this wiring's geo data and known addresses. */
+  ProbeLocation locate(GeoOptions options, PublicAddressFinder finder, AddressEcho echo,
+      java.util.function.Consumer<String> notices) {
+    return new ProbeLocator(options, geo, finder, echo, notices, probeIps).locate();
   }
 
   /**
-   * Where the probe is; its public addresses (learnt or on an interface) and its private interface
-   * addresses make the set every report line is scrubbed of.
+   * This wiring scrubbing reports of {@code where}'s public addresses (learnt or on an interface) and
+   * the private interface addresses.
    */
-  ProbeLocation locate(GeoOptions options, PublicAddressFinder finder, AddressEcho echo,
-      java.util.function.Consumer<String> notices) {
-    ProbeLocation where = new ProbeLocator(options, geo, finder, echo, notices, probeIps).locate();
+  Wiring scrubbing(ProbeLocation where) {
     Set<String> scrub = new java.util.LinkedHashSet<>(where.publicAddresses());
     scrub.addAll(LocalAddresses.privateOnes());
-    probeIps = scrub;
-    return where;
+    return new Wiring(measurer, resolverEcho, scrub, geo);
   }
 
   /** The network of {@code ip} (the resolver that really asks); unknown for a name or with no data. */
@@ -250,8 +266,15 @@ final class Wiring {
     };
   }
 
-  List<Measurement> readReport(Path report) throws IOException {
-    return ReportReader.read(report).measurements();
+  /**
+   * The report's measurements as the summary and the table need them: each keeps its verdict and drops
+   * its observations, so a report of thousands of endpoints is summarised in little memory.
+   */
+  List<Measurement> readVerdicts(Path report) throws IOException {
+    List<Measurement> verdicts = new ArrayList<>();
+    ReportReader.forEach(report, m -> verdicts.add(m.testKeys() == null ? m
+        : m.withTestKeys(TestKeys.empty().withVerdict(m.testKeys().verdict()))));
+    return verdicts;
   }
 
   RunSummary summarise(List<Measurement> all, Path report, String started, double runtime, NetworkContext context,

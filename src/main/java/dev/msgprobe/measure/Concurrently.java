@@ -1,5 +1,6 @@
 package dev.msgprobe.measure;
 
+import dev.msgprobe.net.Threads;
 import dev.msgprobe.trace.Trace;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -41,10 +42,7 @@ final class Concurrently {
       tasks.add(new FutureTask<>(() -> step.apply(own)));
     }
     for (int i = 1; i < tasks.size(); i++) {
-      Thread thread = new Thread(tasks.get(i), "msgprobe-step");
-      thread.setDaemon(true);
-      threads.add(thread);
-      thread.start();
+      threads.add(Threads.start("msgprobe-step", tasks.get(i)));
     }
     if (Thread.currentThread().isInterrupted()) {
       threads.forEach(Thread::interrupt);

@@ -13,6 +13,7 @@ import dev.msgprobe.net.DnsTcpTransport;
 import dev.msgprobe.net.DnsTransport;
 import dev.msgprobe.net.DnsUdpReplies;
 import dev.msgprobe.net.DnsUdpTransport;
+import dev.msgprobe.net.Threads;
 import dev.msgprobe.net.Trust;
 import dev.msgprobe.trace.Trace;
 import java.util.ArrayList;
@@ -40,11 +41,7 @@ public final class DnsStep implements HostResolver {
   private final List<DnsTransport> doh;
   private final String resolverEchoName;
   private final List<DnsQueryType> types;
-  private final ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
-    Thread thread = new Thread(runnable, "msgprobe-dns");
-    thread.setDaemon(true);
-    return thread;
-  });
+  private final ExecutorService executor = Executors.newCachedThreadPool(Threads.factory("msgprobe-dns"));
 
   /** From the run's configuration, A queries only. */
   public DnsStep(MeasureConfig config, Trust trust) {

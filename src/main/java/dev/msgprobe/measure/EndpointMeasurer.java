@@ -3,6 +3,7 @@ package dev.msgprobe.measure;
 import dev.msgprobe.model.Endpoint;
 import dev.msgprobe.model.Scheme;
 import dev.msgprobe.model.TestKeys;
+import dev.msgprobe.net.Threads;
 import dev.msgprobe.net.Trust;
 import dev.msgprobe.trace.Trace;
 import java.io.IOException;
@@ -28,11 +29,8 @@ import java.util.Map;
  * the resolver. Once the thread is interrupted no further step starts and what was recorded is returned.
  */
 public final class EndpointMeasurer implements Measurer {
-  private static final ExecutorService CONTROL_THREADS = Executors.newCachedThreadPool(r -> {
-    Thread t = new Thread(r, "msgprobe-control");
-    t.setDaemon(true);
-    return t;
-  });
+  private static final ExecutorService CONTROL_THREADS =
+      Executors.newCachedThreadPool(Threads.factory("msgprobe-control"));
   private static final int HTTPS_PORT = 443;
 
   private final Map<Scheme, Plan> plans;

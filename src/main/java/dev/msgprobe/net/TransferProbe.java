@@ -221,11 +221,9 @@ public final class TransferProbe {
         failure, t0, t, tags, transactionId);
   }
 
-  /** A daemon thread, not started. */
+  /** A thread of {@link Threads}' kind (virtual where the runtime has them), not started. */
   static Thread daemon(String name, Runnable body) {
-    Thread thread = new Thread(body, name);
-    thread.setDaemon(true);
-    return thread;
+    return Threads.factory(name).newThread(body);
   }
 
   private static byte[] request(String host, String path) {

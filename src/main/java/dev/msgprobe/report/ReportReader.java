@@ -32,6 +32,18 @@ public final class ReportReader {
   }
 
   /**
+   * Hands each measurement of {@code file} to {@code each} as it is read, keeping none, so a report of
+   * any size is read in the memory of one line; returns the warnings {@link #read} would give.
+   *
+   * @throws ReportFormatException for an invalid line that is not the last one
+   */
+  public static List<String> forEach(Path file, Consumer<Measurement> each) throws IOException {
+    List<String> warnings = new ArrayList<>();
+    scan(file, each, warnings, false);
+    return warnings;
+  }
+
+  /**
    * Like {@link #read}, for a report about to be continued ({@code --resume}): an invalid last line is
    * tolerated only when it can be a write cut short by a crash (no final newline, starts like a JSON
    * object), so that continuing never cuts into a file that is not a report.

@@ -75,7 +75,7 @@ class LanguageTest {
     int status = msgprobe(RUSSIAN_LOCALE, "run", "--store", "none", "--parallel", "0", "tcp://127.0.0.1:1");
 
     assertThat(status).isEqualTo(ExitCodes.BAD_INPUT);
-    assertThat(err.toString()).contains("msgprobe run: --parallel должно быть от 1 до 256, получено 0");
+    assertThat(err.toString()).contains("msgprobe run: --parallel должно быть 'auto' или числом от 1 до 4096, получено 0");
   }
 
   @Test

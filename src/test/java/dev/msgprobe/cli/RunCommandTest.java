@@ -163,11 +163,15 @@ class RunCommandTest {
   void unknownTargetAndBadFlags_exit2() {
     assertThat(run("--controls", "none", "no-such-list")).isEqualTo(2);
     assertThat(run("--controls", "none", "--parallel", "0", "whatsapp")).isEqualTo(2);
+    assertThat(run("--controls", "none", "--parallel", "many", "whatsapp")).isEqualTo(2);
+    assertThat(run("--controls", "none", "--parallel", "4097", "whatsapp")).isEqualTo(2);
     assertThat(run("--controls", "none", "--fail-on", "sometimes", "whatsapp")).isEqualTo(2);
     assertThat(run("--controls", "none", "--resolver", "dns.example", "whatsapp")).isEqualTo(2);
     assertThat(run("--controls", "none", "--resume", "whatsapp")).isEqualTo(2);
     assertThat(run("--controls", "none", "--transfer", "some", "whatsapp")).isEqualTo(2);
     assertThat(run("--no-such-flag")).isEqualTo(2);
+    assertThat(err.toString()).contains("--parallel must be 'auto' or a number, got 'many'")
+        .contains("--parallel must be 'auto' or between 1 and 4096, got 4097");
     assertThat(err.toString()).contains("--parallel").contains("--fail-on").contains("--resolver").contains("--resume")
         .contains("--transfer: unknown transfer mode 'some' (use all, marked or none)");
   }

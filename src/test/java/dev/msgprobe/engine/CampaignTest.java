@@ -11,12 +11,15 @@ import dev.msgprobe.model.Method;
 import dev.msgprobe.model.Status;
 import dev.msgprobe.model.TestKeys;
 import dev.msgprobe.model.Verdict;
+import dev.msgprobe.net.Threads;
+import java.lang.ref.WeakReference;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -74,8 +77,9 @@ class CampaignTest {
     assertThat(r.context().offline()).isTrue();
     assertThat(analyzer.seen.offline()).isTrue();
     assertThat(r.controls()).hasSize(1);
-    assertThat(r.endpoints()).extracting(Measurement::input).containsExactlyInAnyOrder("https://a/", "https://b/");
+    assertThat(r.measured()).isEqualTo(2);
     assertThat(written).hasSize(3);
+    assertThat(written.subList(1, 3)).extracting(Measurement::input).containsExactlyInAnyOrder("https://a/", "https://b/");
     assertThat(written.get(2).testKeys().verdict()).isNotNull();
     assertThat(written.get(0).annotation("service")).isEqualTo("control");
     assertThat(r.cancelled()).isFalse();
@@ -150,7 +154,7 @@ class CampaignTest {
 
     assertThat(r.cancelled()).isTrue();
     assertThat(written).extracting(Measurement::input).containsExactlyInAnyOrder("https://a/", "https://b/");
-    assertThat(r.endpoints()).hasSize(2);
+    assertThat(r.measured()).isEqualTo(2);
   }
 
   @Test
@@ -165,7 +169,7 @@ class CampaignTest {
     Campaign.Result r = c.run(List.of(), List.of(endpoint("https://a/", "x"), endpoint("https://boom/", "x"),
         endpoint("https://b/", "x")));
 
-    assertThat(r.endpoints()).hasSize(3);
+    assertThat(r.measured()).isEqualTo(3);
     Measurement boom = written.stream().filter(m -> m.input().contains("boom")).findFirst().orElseThrow();
     assertThat(boom.testKeys().verdict().status()).isEqualTo(Status.INCONCLUSIVE);
     assertThat(boom.testKeys().verdict().evidence()).singleElement().asString()
@@ -207,5 +211,89 @@ class CampaignTest {
     assertThat(written.get(0).testKeys().verdict().status()).isEqualTo(Status.INCONCLUSIVE);
     assertThat(written.get(0).testKeys().verdict().evidence().get(0)).contains("classifying", "NullPointerException");
     assertThat(written.get(1).testKeys().verdict().status()).isEqualTo(Status.REACHABLE);
+  }
+
+  @Test
+  void finishedEndpointsAreNotRetained_onlyTheSinkSawThem() throws Exception {
+    List<WeakReference<Measurement>> seen = Collections.synchronizedList(new ArrayList<>());
+    Campaign c = new Campaign(e -> emptyKeys(), new FakeAnalyzer(), envelope, m -> seen.add(new WeakReference<>(m)),
+        Progress.NONE, 4, CLOCK);
+    List<Endpoint> endpoints = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      endpoints.add(endpoint("https://host" + i + "/", "x"));
+    }
+
+    Campaign.Result r = c.run(List.of(), endpoints);
+
+    assertThat(r.measured()).isEqualTo(50);
+    assertThat(seen).hasSize(50);
+    for (int i = 0; i < 20 && seen.stream().anyMatch(ref -> ref.get() != null); i++) {
+      System.gc();
+      Thread.sleep(10);
+    }
+    assertThat(seen).allSatisfy(ref -> assertThat(ref.get()).isNull());
+    assertThat(c).isNotNull();
+  }
+
+  @Test
+  void noMoreEndpointsInFlightThanTheParallelism() throws Exception {
+    AtomicInteger inFlight = new AtomicInteger();
+    AtomicInteger maxInFlight = new AtomicInteger();
+    Campaign c = new Campaign(e -> {
+      maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+      try {
+        Thread.sleep(5);
+      } catch (InterruptedException ie) {
+        Thread.currentThread().interrupt();
+      }
+      inFlight.decrementAndGet();
+      return emptyKeys();
+    }, new FakeAnalyzer(), envelope, written::add, Progress.NONE, 3, CLOCK);
+    List<Endpoint> endpoints = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      endpoints.add(endpoint("https://host" + i + "/", "x"));
+    }
+
+    c.run(List.of(), endpoints);
+
+    assertThat(maxInFlight.get()).isBetween(1, 3);
+    assertThat(written).hasSize(30);
+  }
+
+  @Test
+  void endpointsRunOnVirtualThreads_whenTheRuntimeHasThem() throws Exception {
+    List<String> madeBy = Collections.synchronizedList(new ArrayList<>());
+    Threads.Capability withVirtual = name -> Optional.of(r -> {
+      madeBy.add(name);
+      Thread t = new Thread(r, "virtual-stand-in");
+      t.setDaemon(true);
+      return t;
+    });
+    List<String> ranOn = Collections.synchronizedList(new ArrayList<>());
+    Campaign c = new Campaign(e -> {
+      ranOn.add(Thread.currentThread().getName());
+      return emptyKeys();
+    }, new FakeAnalyzer(), envelope, written::add, Progress.NONE, 2, CLOCK, withVirtual);
+
+    c.run(List.of(), List.of(endpoint("https://a/", "x"), endpoint("https://b/", "x")));
+
+    assertThat(ranOn).hasSize(2).containsOnly("virtual-stand-in");
+    assertThat(madeBy).isNotEmpty().containsOnly("msgprobe-endpoints");
+  }
+
+  @Test
+  void endpointsRunOnDaemonPlatformThreads_whenTheRuntimeHasNoVirtualThreads() throws Exception {
+    List<Thread> ranOn = Collections.synchronizedList(new ArrayList<>());
+    Campaign c = new Campaign(e -> {
+      ranOn.add(Thread.currentThread());
+      return emptyKeys();
+    }, new FakeAnalyzer(), envelope, written::add, Progress.NONE, 2, CLOCK, name -> Optional.empty());
+
+    c.run(List.of(), List.of(endpoint("https://a/", "x")));
+
+    assertThat(ranOn).singleElement().satisfies(t -> {
+      assertThat(t.isDaemon()).isTrue();
+      assertThat(t.getName()).isEqualTo("msgprobe-endpoints");
+    });
   }
 }

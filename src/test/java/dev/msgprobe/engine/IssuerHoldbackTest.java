@@ -69,8 +69,7 @@ class IssuerHoldbackTest {
 
     assertThat(written).extracting(Measurement::input).containsExactly("tls://fine.example", "tls://mitm.example");
     assertThat(written.get(1).testKeys().verdict().evidence()).containsExactly("with the run");
-    assertThat(result.endpoints()).extracting(m -> m.testKeys().verdict().evidence().get(0))
-        .containsExactlyInAnyOrder("worked", "with the run");
+    assertThat(result.measured()).isEqualTo(2);
   }
 
   @Test

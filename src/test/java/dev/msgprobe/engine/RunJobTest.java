@@ -6,6 +6,8 @@ import dev.msgprobe.engine.RunJob.Outcome;
 import dev.msgprobe.measure.Measurer;
 import dev.msgprobe.model.Endpoint;
 import dev.msgprobe.model.Measurement;
+import dev.msgprobe.model.Parallelism;
+import dev.msgprobe.model.TestKeys;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -33,19 +35,24 @@ class RunJobTest {
   private final List<String> notices = new ArrayList<>();
 
   /** Measures nothing on the network: records which endpoint it was asked for. */
+  private TestKeys observed = CampaignTest.emptyKeys();
   private final Measurer measurer = endpoint -> {
     measured.add(endpoint.url());
-    return CampaignTest.emptyKeys();
+    return observed;
   };
 
   private final Wiring.Factory fakeWiring =
       (config, controlUrl, tokenFile) -> new Wiring(measurer, () -> Optional.of("192.0.2.53"), Set.of());
 
   private RunJob job(Path report, boolean resume) {
+    return job(report, resume, 1);
+  }
+
+  private RunJob job(Path report, boolean resume, int parallel) {
     RunConfig config = RunConfig.builder(TARGETS, report)
         .resolver(new InetSocketAddress("127.0.0.1", 53))
         .timeout(Duration.ofSeconds(1))
-        .parallel(1)
+        .parallel(parallel)
         .transferBytes(16 * 1024)
         .controls(RunConfig.NO_CONTROLS)
         .resume(resume)
@@ -95,5 +102,46 @@ class RunJobTest {
     assertThat(result.outcome()).isEqualTo(Outcome.BAD_INPUT);
     assertThat(result.errors()).singleElement().asString().contains(report + " already exists");
     assertThat(measured).isEmpty();
+  }
+
+  @Test
+  void parallelAuto_isPickedFromTheLimits_shownAndKeptInTheSummary() throws IOException {
+    Path report = dir.resolve("r.jsonl");
+    RunJob job = job(report, false, RunConfig.PARALLEL_AUTO);
+    job.assumeResources(new AutoParallelism.Resources(1024, 512L << 20, false));
+
+    RunJob.Result result = job.execute();
+
+    assertThat(result.outcome()).isEqualTo(Outcome.COMPLETED);
+    assertThat(notices).containsExactly("msgprobe: --parallel auto: 224 endpoints at once (platform threads,"
+        + " file descriptor limit 1024, max heap 512 MiB)");
+    assertThat(result.summary().parallelism()).isEqualTo(new Parallelism(224, "auto", "platform", 1024, 512));
+    assertThat(Files.readString(result.summaryFile())).contains("\"parallelism\"", "\"endpoints_at_once\": 224",
+        "\"chosen\": \"auto\"");
+  }
+
+  @Test
+  void parallelGiven_isRecordedAsGivenAndNotAnnounced() {
+    RunJob job = job(dir.resolve("r.jsonl"), false, 3);
+    job.assumeResources(new AutoParallelism.Resources(1024, 512L << 20, true));
+
+    RunJob.Result result = job.execute();
+
+    assertThat(notices).isEmpty();
+    assertThat(result.summary().parallelism()).isEqualTo(new Parallelism(3, "given", "virtual", 1024, 512));
+  }
+
+  @Test
+  void resultMeasurements_keepTheVerdictButNotTheObservations_whichStayInTheReport() throws IOException {
+    Path report = dir.resolve("r.jsonl");
+    observed = CampaignTest.emptyKeys().withFailure("generic_timeout_error");
+
+    RunJob.Result result = job(report, false).execute();
+
+    assertThat(result.measurements()).hasSize(2).allSatisfy(m -> {
+      assertThat(m.testKeys().verdict()).isNotNull();
+      assertThat(m.testKeys().failure()).isNull();
+    });
+    assertThat(Files.readAllLines(report)).hasSize(2).allSatisfy(line -> assertThat(line).contains("generic_timeout_error"));
   }
 }
