@@ -24,7 +24,8 @@
 # behaviour, the share whose verdict is reachable ok / blocked tcp.timeout / blocked tls.reset /
 # blocked tcp.stall, and what the others got), and drift against the --parallel 1 subset (verdicts
 # that differ; median runtime ratio). Environment:
-#   BENCH_JAVA=/path/to/java   the JVM that runs the jar (default: java on PATH), e.g.
+#   BENCH_JAVA=/path/to/java   the JVM that runs the jar through ./msgprobe, with the launcher's
+#                              JVM options (default: java on PATH), e.g.
 #                              /usr/lib/jvm/temurin-25-jdk-amd64/bin/java
 #   BENCH_SUBSET=100           endpoints in the --parallel 1 drift subset (0: no subset run)
 #   BENCH_SEED=1               seed of the subset
@@ -59,7 +60,9 @@ run_mix() {
   local timeout_args=()
   [ -n "${BENCH_TIMEOUT:-}" ] && timeout_args=(--timeout "$BENCH_TIMEOUT")
   # shellcheck disable=SC2086
-  ip netns exec "$MP_LAB_NS" "$java" -jar "$here/target/msgprobe.jar" run "$list" \
+  # through the launcher, so the run gets the JVM options a user gets (MSGPROBE_JAVA_OPTS and
+  # MSGPROBE_JVM_DEFAULTS pass through); the launcher execs the JVM, so the PID stays the JVM's
+  ip netns exec "$MP_LAB_NS" env MSGPROBE_JAVA="$java" "$here/msgprobe" run "$list" \
     --resolver "$MP_LAB_RESOLVER" --doh "$MP_LAB_DOH" --ca-file "$MP_LAB_CA" \
     --decoy-sni "$MP_LAB_DECOY_SNI" --stun "$MP_LAB_STUN" --controls none --store none \
     --no-progress --parallel "$p" "${timeout_args[@]}" ${BENCH_ARGS:-} -o "$work/$label.jsonl" \
