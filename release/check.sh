@@ -18,6 +18,9 @@ fail() { echo "release/check.sh: FAILED: $*" >&2; exit 1; }
 
 run --version | grep -q '^msgprobe ' || fail "bin/msgprobe --version"
 run run --help | grep -q -- '--fail-on' || fail "bin/msgprobe run --help"
+# under a Russian locale the help is Russian (the archive carries no locale data: the variable alone decides)
+env -i PATH="$tmp/path" HOME="$tmp" LANG=ru_RU.UTF-8 "$home/bin/msgprobe" run --help | grep -q 'Сколько адресов' \
+  || fail "LANG=ru_RU.UTF-8 bin/msgprobe run --help is not in Russian"
 run lists | grep -q '^whatsapp ' || fail "bin/msgprobe lists"
 # the dry run prints a timer or a crontab line, or (on a machine with neither) says what to install
 { run schedule install --dry-run --program "$home/bin/msgprobe" --every 6h telegram 2>&1 || true; } \
