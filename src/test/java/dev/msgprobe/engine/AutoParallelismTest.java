@@ -58,7 +58,7 @@ class AutoParallelismTest {
   void platformThreads_areCappedBelowVirtualOnes() {
     AutoParallelism.Resources plenty = new AutoParallelism.Resources(1 << 20, 64L * 1024 * MIB, false);
 
-    assertThat(AutoParallelism.choose(AutoParallelism.AUTO, 5000, plenty).endpointsAtOnce()).isEqualTo(1024);
+    assertThat(AutoParallelism.choose(AutoParallelism.AUTO, 5000, plenty).endpointsAtOnce()).isEqualTo(384);
     assertThat(AutoParallelism.choose(AutoParallelism.AUTO, 5000,
         new AutoParallelism.Resources(1 << 20, 64L * 1024 * MIB, true)).endpointsAtOnce()).isEqualTo(4096);
   }
